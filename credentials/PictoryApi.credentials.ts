@@ -1,0 +1,70 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { BASE_URL_EXPRESSION, DEFAULT_BASE_URL } from '../nodes/Pictory/shared/transport';
+
+export class PictoryApi implements ICredentialType {
+	name = 'pictoryApi';
+
+	displayName = 'Pictory API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Pictory/pictory.svg',
+		dark: 'file:../nodes/Pictory/pictory.dark.svg',
+	};
+
+	documentationUrl = 'https://app.pictory.ai/api-access';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'pictai_…',
+			hint: 'Starts with <code>pictai_</code>. Copy it from the API Access page of your Pictory account.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			description:
+				'Advanced: change only to reach Pictory through a proxy or gateway. Leave the default otherwise.',
+		},
+	];
+
+	// Pictory expects the raw key, without a "Bearer" prefix.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: BASE_URL_EXPRESSION,
+			url: '/v1/aistudio/images',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Pictory rejected the API key. Copy it again from the API Access page of your Pictory account.',
+				},
+			},
+		],
+	};
+}

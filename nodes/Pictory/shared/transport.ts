@@ -1,0 +1,148 @@
+import { NodeApiError, sleep, type INode, type JsonObject } from 'n8n-workflow';
+
+export const DEFAULT_BASE_URL = 'https://api.pictory.ai/pictoryapis';
+
+/** The credential's Base URL, or Pictory's own when the field was left empty. */
+export const BASE_URL_EXPRESSION = `={{ $credentials.baseUrl || "${DEFAULT_BASE_URL}" }}`;
+
+/** Waits before each retry of a 429 or 5xx answer, unless Pictory's Retry-After asks for another. */
+export const RETRY_DELAYS_MS = [1000, 2000, 4000];
+
+/** A Retry-After longer than this fails the run at once instead of holding the execution. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN', 'EPIPE']);
+
+interface RequestContext {
+	getNode(): INode;
+	getExecutionCancelSignal?(): AbortSignal | undefined;
+}
+
+interface HttpFailure {
+	status?: number;
+	headers: Record<string, unknown>;
+	data?: unknown;
+	code?: string;
+}
+
+/** Reads status, headers and body from n8n's request errors, which wrap the HTTP client's error. */
+function describeFailure(error: unknown): HttpFailure {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const response = (candidate as { response?: { status?: number; headers?: object; data?: unknown } })
+			?.response;
+		if (response?.status) {
+			return {
+				status: response.status,
+				headers: { ...(response.headers ?? {}) } as Record<string, unknown>,
+				data: response.data,
+			};
+		}
+	}
+	const code = candidates
+		.map((candidate) => (candidate as { code?: unknown })?.code)
+		.find((value): value is string => typeof value === 'string');
+	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
+	return { status: Number.isInteger(httpCode) && httpCode > 0 ? httpCode : undefined, headers: {}, code };
+}
+
+function isRetryable({ status, code }: HttpFailure): boolean {
+	if (status) return status === 429 || status >= 500;
+	return code !== undefined && TRANSIENT_NETWORK_CODES.has(code);
+}
+
+/** Retry-After as seconds or as an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(headers: Record<string, unknown>): number | undefined {
+	const value = headers['retry-after'];
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Keys look like pictai_…; never let one that an API or proxy echoes back reach an error message. */
+export function redactApiKeys(text: string): string {
+	return text.replace(/pictai_[A-Za-z0-9._~+/=-]+/g, 'pictai_***');
+}
+
+function apiMessage(data: unknown): string | undefined {
+	if (typeof data === 'string') return data.trim() ? redactApiKeys(data.trim().slice(0, 500)) : undefined;
+	if (typeof data !== 'object' || data === null) return undefined;
+	const body = data as Record<string, unknown>;
+	const nested = body.error as Record<string, unknown> | undefined;
+	const message = [body.message, body.error_message, body.errorMessage, nested?.message, body.error].find(
+		(value): value is string => typeof value === 'string' && value.trim() !== '',
+	);
+	return message ? redactApiKeys(message.slice(0, 500)) : undefined;
+}
+
+/** Turns a failed Pictory request into an error that tells the user what happened and what to do. */
+export function pictoryRequestError(node: INode, error: unknown, attempts = 1): NodeApiError {
+	const failure = describeFailure(error);
+	const { status } = failure;
+	const detail = apiMessage(failure.data);
+	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+	const fail = (message: string, description: string) =>
+		new NodeApiError(node, { httpCode: status ?? failure.code ?? 'none', message: detail ?? message } as JsonObject, {
+			message,
+			description,
+			httpCode: status ? String(status) : undefined,
+		});
+
+	if (status === 401) {
+		return fail(
+			'Pictory rejected the API key',
+			'Open the Pictory API credential and paste the API key again: it starts with "pictai_" and is shown on the API Access page of your Pictory account.',
+		);
+	}
+	if (status === 403) {
+		return fail(
+			'Pictory refused access (HTTP 403)',
+			'The API key is valid but may not include AI Studio. Check the plan on the API Access page of your Pictory account.',
+		);
+	}
+	if (status === 429) {
+		return fail(
+			`Pictory is rate-limiting requests (HTTP 429)${tries}`,
+			'Wait a minute before running the node again, or fetch less per run (Limit, Created After).',
+		);
+	}
+	if (status && status >= 500) {
+		return fail(
+			`Pictory had a server error (HTTP ${status})${tries}`,
+			`${detail ? `Pictory said: ${detail}. ` : ''}This is usually temporary: try again in a few minutes.`,
+		);
+	}
+	if (status) {
+		return fail(
+			`Pictory refused the request (HTTP ${status})`,
+			detail ? `Pictory said: ${detail}` : "Check the node's parameters.",
+		);
+	}
+	return fail(
+		`Could not reach Pictory${failure.code ? ` (${failure.code})` : ''}${tries}`,
+		'Check the Base URL in the Pictory API credential and that this n8n instance can reach it.',
+	);
+}
+
+/**
+ * Runs one Pictory request, retrying 429, 5xx and dropped connections with backoff
+ * (RETRY_DELAYS_MS, or Retry-After when Pictory sends it). Any other failure, or the last one,
+ * becomes a pictoryRequestError. The wait ends early when the execution is cancelled.
+ */
+export async function requestWithRetries<T>(context: RequestContext, request: () => Promise<T>): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		let wait: number;
+		try {
+			return await request();
+		} catch (error) {
+			const failure = describeFailure(error);
+			wait = retryAfterMs(failure.headers) ?? RETRY_DELAYS_MS[attempt - 1];
+			if (!isRetryable(failure) || attempt > RETRY_DELAYS_MS.length || wait > MAX_RETRY_AFTER_MS) {
+				throw pictoryRequestError(context.getNode(), error, attempt);
+			}
+		}
+		await sleep(wait, context.getExecutionCancelSignal?.());
+	}
+}
