@@ -1,0 +1,88 @@
+/**
+ * A nock stand-in for Pictory's image list: an account of images served newest first, 100 a page,
+ * with opaque page keys, answering 401 to any other API key, and recording every request it gets.
+ */
+import nock from 'nock';
+
+import type { PictoryImage } from '../nodes/Pictory/shared/images';
+import { API_KEY, BASE_URL, IMAGES_PATH } from './harness';
+
+export interface RecordedRequest {
+	nextPageKey: string | null;
+	authorization: string | undefined;
+}
+
+const NEWEST = Date.parse('2026-04-04T06:03:38.665Z');
+
+/** `count` images, newest first, one minute apart; every third one was generated with a style and a reference image. */
+export function makeImages(count: number, newest = NEWEST): PictoryImage[] {
+	return Array.from({ length: count }, (_, index) => {
+		const id = `img-${String(count - index).padStart(6, '0')}`;
+		const image: PictoryImage = {
+			url: `https://example.cloudfront.net/images/user/a1b2c3d4/${id}.png`,
+			id,
+			prompt: `Prompt for ${id}`,
+			aspectRatio: index % 2 ? '1:1' : '16:9',
+			createdDate: new Date(newest - index * 60_000).toISOString(),
+			model: index % 2 ? 'flux-schnell' : 'seedream3.0',
+			width: 1280,
+			height: 720,
+		};
+		if (index % 3 === 0) {
+			image.style = 'photorealistic';
+			image.referenceImageUrl = `https://example.cloudfront.net/images/user/a1b2c3d4/ref-${id}.png`;
+		}
+		return image;
+	});
+}
+
+/** Page keys as Pictory's look: base64 that holds "+", "/" and "=". */
+export const pageKeyFor = (offset: number) =>
+	`eyJwYXJ0aXRpb25LZXkiOiJ1c2VyI+/${Buffer.from(`offset:${offset}`).toString('base64')}`;
+
+export function serveAccount(images: PictoryImage[], { pageSize = 100 } = {}) {
+	const requests: RecordedRequest[] = [];
+	const offsets = new Map<string, number>();
+
+	nock(BASE_URL)
+		.persist()
+		.get(IMAGES_PATH)
+		.query(true)
+		.reply(function (uri) {
+			const nextPageKey = new URL(uri, BASE_URL).searchParams.get('nextPageKey');
+			const authorization = this.req.headers.authorization as string | undefined;
+			requests.push({ nextPageKey, authorization });
+			if (authorization !== API_KEY) return [401, { message: 'Unauthorized' }];
+
+			const offset = nextPageKey === null ? 0 : offsets.get(nextPageKey);
+			if (offset === undefined) return [400, { message: 'Invalid nextPageKey' }];
+			const end = offset + pageSize;
+			const body: { items: PictoryImage[]; nextPageKey?: string } = { items: images.slice(offset, end) };
+			if (end < images.length) {
+				body.nextPageKey = pageKeyFor(end);
+				offsets.set(body.nextPageKey, end);
+			}
+			return [200, body];
+		});
+
+	return { requests };
+}
+
+/** Registers answers for the image list, used once each in order, and records the requests. */
+export function answerInOrder(...answers: Array<[number, unknown, Record<string, string>?]>) {
+	const requests: RecordedRequest[] = [];
+	const scope = nock(BASE_URL);
+	for (const [status, body, headers] of answers) {
+		scope
+			.get(IMAGES_PATH)
+			.query(true)
+			.reply(function (uri) {
+				requests.push({
+					nextPageKey: new URL(uri, BASE_URL).searchParams.get('nextPageKey'),
+					authorization: this.req.headers.authorization as string | undefined,
+				});
+				return [status, body as nock.Body, headers];
+			});
+	}
+	return { requests, scope };
+}

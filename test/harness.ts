@@ -1,0 +1,288 @@
+/**
+ * Runs the package's nodes through n8n-core's real execution engine (WorkflowExecute → RoutingNode
+ * → ExecuteSingleContext → n8n's HTTP helpers). Only the parts n8n's app normally provides around
+ * the engine are stood in for: the node/credential registries and a credentials helper.
+ * Modelled on n8n's own packages/core/nodes-testing harness.
+ */
+import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialTestRequest,
+	type ICredentials,
+	type ICredentialType,
+	type IDataObject,
+	type IExecuteData,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRunExecutionData,
+	type ITaskData,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+	type INodeCredentialTestResult,
+} from 'n8n-workflow';
+
+import { PictoryApi } from '../credentials/PictoryApi.credentials';
+import { Pictory } from '../nodes/Pictory/Pictory.node';
+
+export const API_KEY = 'pictai_test_0123456789abcdef';
+export const BASE_URL = 'https://api.pictory.ai';
+export const IMAGES_PATH = '/pictoryapis/v1/aistudio/images';
+
+const PACKAGE = 'n8n-nodes-pictory';
+
+export const nodeTypeRegistry: Record<string, INodeType> = {
+	[`${PACKAGE}.pictory`]: new Pictory(),
+};
+
+const credentialTypeRegistry: Record<string, ICredentialType> = {
+	pictoryApi: new PictoryApi(),
+};
+
+export const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeTypeRegistry[type] as INodeType | IVersionedNodeType,
+	getByNameAndVersion: (type, version) =>
+		NodeHelpers.getVersionedNodeType(nodeTypeRegistry[type], version),
+	getKnownTypes: () => ({}),
+};
+
+/**
+ * What n8n's app does with a credential before a request: apply the property defaults, then
+ * resolve a generic `authenticate` block's expressions against the credential data.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const { authenticate } = credentialTypeRegistry[typeName];
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate?.type !== 'generic' || !workflow || !node) return requestOptions;
+		for (const [target, entries] of Object.entries(authenticate.properties)) {
+			const resolved: IDataObject = {};
+			for (const [key, value] of Object.entries(entries as IDataObject)) {
+				resolved[key] = workflow.expression.getParameterValue(
+					value as string,
+					null,
+					0,
+					0,
+					node.name,
+					[],
+					'internal',
+					{ $credentials: credentials },
+				) as string;
+			}
+			const options = requestOptions as unknown as Record<string, IDataObject | undefined>;
+			options[target] = { ...(options[target] ?? {}), ...resolved };
+		}
+		return requestOptions;
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		return withCredentialDefaults(type, this.data[type] ?? {});
+	}
+
+	getParentTypes = () => [];
+	isCredentialUsableByNode = () => true;
+	getCredentialsProperties = (type: string) => credentialTypeRegistry[type].properties;
+	preAuthentication = async () => undefined;
+	runPreAuthentication = async () => undefined;
+	updateCredentials = async () => {};
+	updateCredentialsOauthTokenData = async () => {};
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these tests');
+	}
+}
+
+export function withCredentialDefaults(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
+	const properties = credentialTypeRegistry[type].properties;
+	return NodeHelpers.getNodeParameters(properties, data as INodeParameters, true, false, null, null) as
+		| ICredentialDataDecryptedObject;
+}
+
+function createAdditionalData(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export type NodeSettings = Partial<
+	Pick<INode, 'continueOnFail' | 'onError' | 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>
+>;
+
+export interface NodeRun {
+	/** The node's main output, or [] when it failed. */
+	items: INodeExecutionData[];
+	/** The task data n8n stores for the node (what the editor shows). */
+	taskData: ITaskData[];
+	/** The error that failed the workflow, if any. */
+	error?: IRun['data']['resultData']['error'];
+	run: IRun;
+}
+
+/** Executes one Pictory node, as n8n runs it after a Manual Trigger, and returns what n8n recorded. */
+export async function runPictoryNode(
+	parameters: INodeParameters,
+	{
+		credentials = { pictoryApi: { apiKey: API_KEY } },
+		settings = {},
+		abortSignal,
+	}: {
+		credentials?: Record<string, ICredentialDataDecryptedObject>;
+		settings?: NodeSettings;
+		abortSignal?: AbortSignal;
+	} = {},
+): Promise<NodeRun> {
+	const node: INode = {
+		id: 'pictory-node',
+		name: 'Pictory',
+		type: `${PACKAGE}.pictory`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { pictoryApi: { id: '1', name: 'Pictory account' } },
+		...settings,
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'Test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	const finished = new Promise<IRun>((resolve) => {
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
+	});
+
+	const runExecutionData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null } as IExecuteData],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as IRunExecutionData;
+
+	const additionalData = createAdditionalData(credentials, hooks);
+	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	const execution = workflowExecute.processRunExecutionData(workflow);
+	if (abortSignal) abortSignal.addEventListener('abort', () => execution.cancel(), { once: true });
+	await execution;
+	const run = await finished;
+
+	const taskData = run.data.resultData.runData[node.name] ?? [];
+	const items = taskData.at(-1)?.data?.main?.[0] ?? [];
+	return { items, taskData, error: run.data.resultData.error, run };
+}
+
+/**
+ * What n8n's "Test" button does with a credential's `test` request (CredentialsTester in n8n's
+ * app): run it through RoutingNode as a throw-away node, then map a failure through the rules.
+ */
+export async function testCredential(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	const credentialType = credentialTypeRegistry.pictoryApi;
+	const { request, rules } = credentialType.test as ICredentialTestRequest;
+	const testNodeType: INodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'temp',
+			group: [],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: [],
+			outputs: [],
+			credentials: [{ name: 'pictoryApi', required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } }],
+		},
+	};
+	const node: INode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'temp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { pictoryApi: { id: '1', name: 'Pictory account' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: {
+			getByName: () => testNodeType,
+			getByNameAndVersion: () => testNodeType,
+			getKnownTypes: () => ({}),
+		},
+	});
+	const credentialsDecrypted = { id: '1', name: 'Pictory account', type: 'pictoryApi', data: withCredentialDefaults('pictoryApi', data) };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		createAdditionalData({ pictoryApi: data }),
+		'internal',
+		{ resultData: { runData: {} } } as IRunExecutionData,
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	try {
+		await new RoutingNode(context, testNodeType, credentialsDecrypted).runNode();
+	} catch (error) {
+		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
+		const rule = rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === status);
+		return { status: 'Error', message: rule?.properties.message ?? `Received HTTP status code: ${status}` };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}
