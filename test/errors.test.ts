@@ -1,3 +1,5 @@
+import nock from 'nock';
+
 import { API_KEY, runPictoryNode } from './harness';
 import { answerInOrder, makeImages, pageKeyFor } from './fakePictory';
 
@@ -203,4 +205,21 @@ describe("n8n's error settings", () => {
 		expect(items).toHaveLength(2);
 		expect(requests).toHaveLength(2);
 	});
+});
+
+describe('the page ceiling', () => {
+	test('a list that never ends stops after 2,000 pages with an error', async () => {
+		let requests = 0;
+		nock('https://api.pictory.ai')
+			.persist()
+			.get('/pictoryapis/v1/aistudio/images')
+			.query(true)
+			.reply(() => [200, { items: [], nextPageKey: `key-${++requests}` }]);
+
+		const { error, items } = await runPictoryNode(getAll);
+
+		expect(error?.message).toBe('Stopped after 2,000 pages (200,000 images)');
+		expect(items).toEqual([]);
+		expect(requests).toBe(2_000);
+	}, 60_000);
 });

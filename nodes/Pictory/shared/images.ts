@@ -12,8 +12,11 @@ interface ImagePage {
 	nextPageKey?: string;
 }
 
-/** A hard ceiling on one listing: 10,000 pages of 100 is a million images. */
-export const MAX_PAGES = 10_000;
+/**
+ * A hard ceiling on one listing, against a server that never stops sending page keys:
+ * 2,000 pages of 100 is 200,000 images, far beyond what one n8n execution should hold.
+ */
+export const MAX_PAGES = 2_000;
 
 export interface ListImagesOptions {
 	/** Stop once this many images were collected (Infinity for all). */
@@ -85,7 +88,7 @@ export async function listImages(
 		}
 		if (pages >= MAX_PAGES) {
 			throw new NodeApiError(node, { pages } as JsonObject, {
-				message: `Stopped after ${MAX_PAGES.toLocaleString('en-US')} pages of images`,
+				message: `Stopped after ${MAX_PAGES.toLocaleString('en-US')} pages (${(MAX_PAGES * 100).toLocaleString('en-US')} images)`,
 				description: 'Pictory kept sending more pages. Turn off Return All and set a Limit, or use Created After.',
 			});
 		}
