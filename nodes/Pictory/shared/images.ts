@@ -12,6 +12,22 @@ interface ImagePage {
 	nextPageKey?: string;
 }
 
+function unexpectedAnswer(node: INode, description: string): NodeApiError {
+	return new NodeApiError(node, { message: description } as JsonObject, {
+		message: 'Pictory sent an answer the node cannot read',
+		description: `${description} Try again; if it persists, Pictory's API may have changed: please report it to the n8n-nodes-pictory maintainers.`,
+	});
+}
+
+/** An image's creation time in ms; an image without a readable `createdDate` is a bad answer. */
+export function createdAt(node: INode, image: PictoryImage): number {
+	const time = Date.parse(image.createdDate);
+	if (Number.isNaN(time)) {
+		throw unexpectedAnswer(node, `Image ${image.id} has no readable "createdDate" (${JSON.stringify(image.createdDate)}).`);
+	}
+	return time;
+}
+
 /**
  * A hard ceiling on one listing, against a server that never stops sending page keys:
  * 2,000 pages of 100 is 200,000 images, far beyond what one n8n execution should hold.
@@ -28,13 +44,6 @@ export interface ListImagesOptions {
 	isPastEnd?: (image: PictoryImage) => boolean;
 	/** Images to leave out while paging on (e.g. "newer than Created Before"). */
 	skip?: (image: PictoryImage) => boolean;
-}
-
-function unexpectedAnswer(node: INode, description: string): NodeApiError {
-	return new NodeApiError(node, { message: description } as JsonObject, {
-		message: 'Pictory sent an answer the node cannot read',
-		description: `${description} Try again; if it persists, Pictory's API may have changed: please report it to the n8n-nodes-pictory maintainers.`,
-	});
 }
 
 /** Checks a page is `{ items: [...], nextPageKey?: string }`; anything else is an error, never an empty list. */

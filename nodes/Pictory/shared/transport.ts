@@ -1,4 +1,13 @@
-import { NodeApiError, sleep, type INode, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	sleep,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestMethods,
+	type INode,
+	type IPollFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
 
 export const DEFAULT_BASE_URL = 'https://api.pictory.ai/pictoryapis';
 
@@ -18,7 +27,7 @@ interface RequestContext {
 	getExecutionCancelSignal?(): AbortSignal | undefined;
 }
 
-interface HttpFailure {
+export interface HttpFailure {
 	status?: number;
 	headers: Record<string, unknown>;
 	data?: unknown;
@@ -26,7 +35,7 @@ interface HttpFailure {
 }
 
 /** Reads status, headers and body from n8n's request errors, which wrap the HTTP client's error. */
-function describeFailure(error: unknown): HttpFailure {
+export function describeFailure(error: unknown): HttpFailure {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
 		const response = (candidate as { response?: { status?: number; headers?: object; data?: unknown } })
@@ -127,11 +136,16 @@ export function pictoryRequestError(node: INode, error: unknown, attempts = 1): 
 }
 
 /**
- * Runs one Pictory request, retrying 429, 5xx and dropped connections with backoff
- * (RETRY_DELAYS_MS, or Retry-After when Pictory sends it). Any other failure, or the last one,
- * becomes a pictoryRequestError. The wait ends early when the execution is cancelled.
+ * Runs one request, retrying 429, 5xx and dropped connections with backoff (RETRY_DELAYS_MS, or
+ * Retry-After when the server sends it). Any other failure, or the last one, becomes the error
+ * `toError` makes (by default a pictoryRequestError). The wait ends early when the execution is cancelled.
  */
-export async function requestWithRetries<T>(context: RequestContext, request: () => Promise<T>): Promise<T> {
+export async function requestWithRetries<T>(
+	context: RequestContext,
+	request: () => Promise<T>,
+	toError: (error: unknown, attempts: number) => Error = (error, attempts) =>
+		pictoryRequestError(context.getNode(), error, attempts),
+): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
 		let wait: number;
 		try {
@@ -140,9 +154,33 @@ export async function requestWithRetries<T>(context: RequestContext, request: ()
 			const failure = describeFailure(error);
 			wait = retryAfterMs(failure.headers) ?? RETRY_DELAYS_MS[attempt - 1];
 			if (!isRetryable(failure) || attempt > RETRY_DELAYS_MS.length || wait > MAX_RETRY_AFTER_MS) {
-				throw pictoryRequestError(context.getNode(), error, attempt);
+				throw toError(error, attempt);
 			}
 		}
 		await sleep(wait, context.getExecutionCancelSignal?.());
 	}
+}
+
+/**
+ * A Pictory API call made in code rather than through the node's routing (the trigger, waiting
+ * for a job): the credential's Base URL and key, JSON both ways, and the same retries and errors.
+ */
+export async function pictoryApiRequest(
+	this: IExecuteSingleFunctions | IPollFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	{ qs, body }: { qs?: IDataObject; body?: IDataObject } = {},
+): Promise<unknown> {
+	const { baseUrl } = await this.getCredentials<{ baseUrl?: string }>('pictoryApi');
+	const url = `${(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${path}`;
+	return await requestWithRetries(this, async () =>
+		await this.helpers.httpRequestWithAuthentication.call(this, 'pictoryApi', {
+			method,
+			url,
+			qs,
+			body,
+			json: true,
+			headers: { Accept: 'application/json' },
+		}),
+	);
 }

@@ -1,0 +1,89 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IExecuteSingleFunctions,
+	type IN8nHttpFullResponse,
+	type INodeExecutionData,
+	type IPollFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import type { PictoryImage } from './images';
+import { describeFailure, requestWithRetries } from './transport';
+
+/** Downloads run a few at a time: fast for a page of images, gentle on the CDN and on memory. */
+const DOWNLOAD_CONCURRENCY = 4;
+
+type DownloadContext = IExecuteSingleFunctions | IPollFunctions;
+
+function downloadError(context: DownloadContext, image: PictoryImage, error: unknown, attempts: number) {
+	const { status, code } = describeFailure(error);
+	const reason = status ? `HTTP ${status}` : (code ?? 'no answer');
+	return new NodeApiError(context.getNode(), { imageId: image.id, reason } as JsonObject, {
+		message: `Could not download image ${image.id} (${reason})`,
+		description: `The download from ${image.url} failed${attempts > 1 ? ` ${attempts} times` : ''}. Its link may have expired: run the node again to get fresh links.`,
+		httpCode: status ? String(status) : undefined,
+	});
+}
+
+async function downloadImage(context: DownloadContext, image: PictoryImage, binaryPropertyName: string) {
+	if (typeof image.url !== 'string' || !/^https?:\/\//i.test(image.url)) {
+		throw new NodeOperationError(context.getNode(), `Image ${image.id} has no download URL`, {
+			description: 'Pictory listed this image without a "url", so there is no file to download.',
+		});
+	}
+	const response = (await requestWithRetries(
+		context,
+		async () =>
+			await context.helpers.httpRequest({
+				method: 'GET',
+				url: image.url,
+				encoding: 'arraybuffer',
+				returnFullResponse: true,
+				json: false,
+			}),
+		(error, attempts) => downloadError(context, image, error, attempts),
+	)) as IN8nHttpFullResponse;
+
+	const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim();
+	const mimeType = contentType.startsWith('image/') ? contentType : 'image/png';
+	const binaryData = await context.helpers.prepareBinaryData(
+		Buffer.from(response.body as ArrayBuffer),
+		`${image.id}.png`,
+		mimeType,
+	);
+	return { json: image, binary: { [binaryPropertyName]: binaryData } };
+}
+
+/**
+ * Gives each image its PNG as binary data, DOWNLOAD_CONCURRENCY at a time, keeping the images' order.
+ * A failed download fails the run with an error naming the image, or, with Continue On Fail, becomes
+ * an error item for that image alone.
+ */
+export async function withImageFiles(
+	context: DownloadContext,
+	images: PictoryImage[],
+	binaryPropertyName: string,
+	{ continueOnFail = false } = {},
+): Promise<INodeExecutionData[]> {
+	const items: INodeExecutionData[] = new Array(images.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < images.length) {
+			const index = next++;
+			const result = await downloadImage(context, images[index], binaryPropertyName).catch(
+				(error: NodeApiError | NodeOperationError) => error,
+			);
+			if (!(result instanceof Error)) {
+				items[index] = result;
+			} else if (continueOnFail) {
+				items[index] = { json: images[index], error: result };
+			} else {
+				next = images.length;
+				throw result;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(DOWNLOAD_CONCURRENCY, images.length) }, worker));
+	return items;
+}
