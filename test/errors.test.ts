@@ -60,7 +60,7 @@ describe('429 and 5xx answers', () => {
 		const { requests } = answerInOrder(
 			[200, page(makeImages(100), pageKeyFor(100))],
 			[429, { message: 'Too many requests' }, { 'Retry-After': '1' }],
-			[200, page(makeImages(37, 0))],
+			[200, page(makeImages(37, { newest: 0 }))],
 		);
 
 		const started = Date.now();

@@ -14,10 +14,13 @@ export interface RecordedRequest {
 
 const NEWEST = Date.parse('2026-04-04T06:03:38.665Z');
 
-/** `count` images, newest first, one minute apart; every third one was generated with a style and a reference image. */
-export function makeImages(count: number, newest = NEWEST): PictoryImage[] {
+/**
+ * `count` images, newest first, one minute apart from `newest` (ms); every third one was generated
+ * with a style and a reference image. Ids are `<idPrefix>-<number>`, the oldest numbered 1.
+ */
+export function makeImages(count: number, { newest = NEWEST, idPrefix = 'img' } = {}): PictoryImage[] {
 	return Array.from({ length: count }, (_, index) => {
-		const id = `img-${String(count - index).padStart(6, '0')}`;
+		const id = `${idPrefix}-${String(count - index).padStart(6, '0')}`;
 		const image: PictoryImage = {
 			url: `https://example.cloudfront.net/images/user/a1b2c3d4/${id}.png`,
 			id,
@@ -85,4 +88,32 @@ export function answerInOrder(...answers: Array<[number, unknown, Record<string,
 			});
 	}
 	return { requests, scope };
+}
+
+export const IMAGE_HOST = 'https://example.cloudfront.net';
+
+/** The bytes the CDN serves for an image: a PNG signature followed by the image id. */
+export const imageBytes = (id: string) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(id)]);
+
+/**
+ * Serves the images' files from the CDN host, recording which ids were fetched and how many
+ * downloads were in flight at once. `failing` ids answer with that status.
+ */
+export function serveImageFiles({ failing = {} as Record<string, number>, delayMs = 0 } = {}) {
+	const downloads: string[] = [];
+	let inFlight = 0;
+	const stats = { downloads, maxInFlight: 0 };
+	nock(IMAGE_HOST)
+		.persist()
+		.get(/\/images\/user\/.+\.png$/)
+		.reply(async (uri) => {
+			const id = uri.split('/').pop()!.replace(/\.png$/, '');
+			downloads.push(id);
+			stats.maxInFlight = Math.max(stats.maxInFlight, ++inFlight);
+			await new Promise((resolve) => setTimeout(resolve, delayMs));
+			inFlight--;
+			if (failing[id]) return [failing[id], 'Access Denied', { 'Content-Type': 'text/plain' }];
+			return [200, imageBytes(id), { 'Content-Type': 'image/png' }];
+		});
+	return stats;
 }

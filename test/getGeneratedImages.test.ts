@@ -107,7 +107,7 @@ describe('Get Generated Images', () => {
 			.get(/\/pictoryapis\/v1\/aistudio\/images\?nextPageKey=/)
 			.reply(function (uri) {
 				paths.push(uri);
-				return [200, { items: makeImages(1, 0) }];
+				return [200, { items: makeImages(1, { newest: 0 }) }];
 			});
 
 		const { items } = await getGeneratedImages({ returnAll: true });

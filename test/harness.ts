@@ -4,7 +4,15 @@
  * the engine are stood in for: the node/credential registries and a credentials helper.
  * Modelled on n8n's own packages/core/nodes-testing harness.
  */
-import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { Container } from '@n8n/di';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	PollContext,
+	PollTriggerExecutor,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeHelpers,
@@ -31,6 +39,7 @@ import {
 
 import { PictoryApi } from '../credentials/PictoryApi.credentials';
 import { Pictory } from '../nodes/Pictory/Pictory.node';
+import { PictoryTrigger } from '../nodes/Pictory/PictoryTrigger.node';
 
 export const API_KEY = 'pictai_test_0123456789abcdef';
 export const BASE_URL = 'https://api.pictory.ai';
@@ -40,6 +49,7 @@ const PACKAGE = 'n8n-nodes-pictory';
 
 export const nodeTypeRegistry: Record<string, INodeType> = {
 	[`${PACKAGE}.pictory`]: new Pictory(),
+	[`${PACKAGE}.pictoryTrigger`]: new PictoryTrigger(),
 };
 
 const credentialTypeRegistry: Record<string, ICredentialType> = {
@@ -155,36 +165,54 @@ export interface NodeRun {
 	run: IRun;
 }
 
-/** Executes one Pictory node, as n8n runs it after a Manual Trigger, and returns what n8n recorded. */
-export async function runPictoryNode(
-	parameters: INodeParameters,
-	{
-		credentials = { pictoryApi: { apiKey: API_KEY } },
-		settings = {},
-		abortSignal,
-	}: {
-		credentials?: Record<string, ICredentialDataDecryptedObject>;
-		settings?: NodeSettings;
-		abortSignal?: AbortSignal;
-	} = {},
-): Promise<NodeRun> {
-	const node: INode = {
-		id: 'pictory-node',
-		name: 'Pictory',
-		type: `${PACKAGE}.pictory`,
+interface RunOptions {
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	settings?: NodeSettings;
+	/** The workflow's time zone (n8n's default is America/New_York). */
+	timezone?: string;
+	abortSignal?: AbortSignal;
+}
+
+function pictoryNode(type: 'pictory' | 'pictoryTrigger', parameters: INodeParameters, settings: NodeSettings = {}): INode {
+	return {
+		id: `${type}-node`,
+		name: type === 'pictory' ? 'Pictory' : 'Pictory Trigger',
+		type: `${PACKAGE}.${type}`,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
 		credentials: { pictoryApi: { id: '1', name: 'Pictory account' } },
 		...settings,
 	};
-	const workflow = new Workflow({
+}
+
+function workflowOf(node: INode, timezone?: string): Workflow {
+	return new Workflow({
 		id: 'test-workflow',
 		nodes: [node],
 		connections: {},
 		active: false,
 		nodeTypes,
+		settings: timezone ? { timezone } : {},
 	});
+}
+
+/**
+ * Executes one node of the package as a manual run does (the Pictory node after a Manual Trigger,
+ * or the trigger's "Fetch Test Event") and returns what n8n recorded.
+ */
+export async function runPictoryNode(
+	parameters: INodeParameters,
+	{
+		credentials = { pictoryApi: { apiKey: API_KEY } },
+		settings,
+		timezone,
+		abortSignal,
+		type = 'pictory',
+	}: RunOptions & { type?: 'pictory' | 'pictoryTrigger' } = {},
+): Promise<NodeRun> {
+	const node = pictoryNode(type, parameters, settings);
+	const workflow = workflowOf(node, timezone);
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test-workflow',
@@ -222,6 +250,46 @@ export async function runPictoryNode(
 	const taskData = run.data.resultData.runData[node.name] ?? [];
 	const items = taskData.at(-1)?.data?.main?.[0] ?? [];
 	return { items, taskData, error: run.data.resultData.error, run };
+}
+
+export interface PollResult {
+	/** What the poll emitted (one item per image), or undefined when it emitted nothing. */
+	items?: INodeExecutionData[];
+	/** The error n8n would record for a failed poll. */
+	error?: Error;
+}
+
+/**
+ * The Pictory Trigger in an active workflow: each `poll()` is one tick of n8n's poll schedule, run
+ * by n8n-core's PollTriggerExecutor on a PollContext, with the workflow's static data kept between ticks.
+ */
+export function activePictoryTrigger(
+	parameters: INodeParameters = {},
+	{ credentials = { pictoryApi: { apiKey: API_KEY } } }: Pick<RunOptions, 'credentials'> = {},
+) {
+	const node = pictoryNode('pictoryTrigger', parameters);
+	const workflow = workflowOf(node);
+	const additionalData = createAdditionalData(credentials);
+	const executor = Container.get(PollTriggerExecutor);
+
+	return {
+		/** The trigger's position, as stored in the workflow's static data. */
+		staticData: () => ({ ...workflow.getStaticData('node', node) }),
+		async poll(): Promise<PollResult> {
+			const result: PollResult = {};
+			const context = new PollContext(
+				workflow,
+				node,
+				additionalData,
+				'trigger',
+				'activate',
+				(data) => (result.items = data[0]),
+				(error) => (result.error = error),
+			);
+			await executor.create(workflow, node, context, () => true)();
+			return result;
+		},
+	};
 }
 
 /**

@@ -1,0 +1,170 @@
+import { runPictoryNode } from './harness';
+import { imageBytes, makeImages, serveAccount, serveImageFiles } from './fakePictory';
+
+const getGeneratedImages = (parameters: Record<string, unknown>, options?: Parameters<typeof runPictoryNode>[1]) =>
+	runPictoryNode({ resource: 'image', operation: 'getGeneratedImages', ...parameters }, options);
+
+describe('Created After / Created Before', () => {
+	// 10,000 images, one minute apart: index i was created i minutes before the newest.
+	const account = makeImages(10_000);
+	const timeOf = (index: number) => account[index].createdDate;
+
+	test('Created After matching 3 of 10,000 images costs one request, not 100', async () => {
+		const { requests } = serveAccount(account);
+
+		const { items } = await getGeneratedImages({ returnAll: true, filters: { createdAfter: timeOf(3) } });
+
+		expect(items.map((item) => item.json)).toEqual(account.slice(0, 3));
+		expect(requests).toHaveLength(1);
+	});
+
+	test('Created After deep in the list pages only as far as it needs', async () => {
+		const { requests } = serveAccount(account);
+
+		const { items } = await getGeneratedImages({ returnAll: true, filters: { createdAfter: timeOf(250) } });
+
+		expect(items).toHaveLength(250);
+		expect(requests).toHaveLength(3);
+	});
+
+	test('Created After and Limit: whichever ends first', async () => {
+		const { requests } = serveAccount(account);
+
+		const limited = await getGeneratedImages({ limit: 2, filters: { createdAfter: timeOf(3) } });
+		const windowed = await getGeneratedImages({ limit: 50, filters: { createdAfter: timeOf(3) } });
+
+		expect(limited.items.map((item) => item.json.id)).toEqual([account[0].id, account[1].id]);
+		expect(windowed.items).toHaveLength(3);
+		expect(requests).toHaveLength(2);
+	});
+
+	test('Created Before skips the newer images and pages on to fill the Limit', async () => {
+		const { requests } = serveAccount(account);
+
+		const { items } = await getGeneratedImages({ limit: 5, filters: { createdBefore: timeOf(149) } });
+
+		expect(items.map((item) => item.json)).toEqual(account.slice(150, 155));
+		expect(requests).toHaveLength(2);
+	});
+
+	test('both dates give the images in between', async () => {
+		serveAccount(account);
+
+		const { items } = await getGeneratedImages({
+			returnAll: true,
+			filters: { createdAfter: timeOf(20), createdBefore: timeOf(9) },
+		});
+
+		expect(items.map((item) => item.json)).toEqual(account.slice(10, 20));
+	});
+
+	test('a date without a time zone is read in the workflow’s time zone', async () => {
+		const images = makeImages(5, { newest: Date.parse('2026-04-04T12:00:00Z') });
+		serveAccount(images);
+
+		// 13:57 in Berlin (UTC+2 in April) is 11:57 UTC: the three images from 11:58 to 12:00 UTC.
+		const { items } = await getGeneratedImages(
+			{ returnAll: true, filters: { createdAfter: '2026-04-04T13:57:00' } },
+			{ timezone: 'Europe/Berlin' },
+		);
+
+		expect(items.map((item) => item.json)).toEqual(images.slice(0, 3));
+	});
+
+	test('an unreadable date is refused before any request', async () => {
+		const { requests } = serveAccount(account);
+
+		const { error } = await getGeneratedImages({ returnAll: true, filters: { createdAfter: 'last tuesday' } });
+
+		expect(error?.message).toBe('Created After is not a valid date: last tuesday');
+		expect(requests).toHaveLength(0);
+	});
+
+	test('a window that ends before it starts is refused before any request', async () => {
+		const { requests } = serveAccount(account);
+
+		const { error } = await getGeneratedImages({
+			returnAll: true,
+			filters: { createdAfter: timeOf(1), createdBefore: timeOf(5) },
+		});
+
+		expect(error?.message).toBe('Created After must be earlier than Created Before');
+		expect(requests).toHaveLength(0);
+	});
+
+	test('an image without a readable createdDate is a clear error when filtering by date', async () => {
+		serveAccount([{ ...account[0], createdDate: 'yesterday' }]);
+
+		const { error } = await getGeneratedImages({ returnAll: true, filters: { createdAfter: timeOf(3) } });
+
+		expect(error?.message).toBe('Pictory sent an answer the node cannot read');
+		expect(error?.description).toContain(`Image ${account[0].id} has no readable "createdDate"`);
+	});
+});
+
+describe('Download Image', () => {
+	const account = makeImages(30);
+
+	test('each item carries its PNG as binary data: right bytes, mime type and file name', async () => {
+		serveAccount(account);
+		const files = serveImageFiles();
+
+		const { items } = await getGeneratedImages({ limit: 3, downloadImage: true });
+
+		expect(items.map((item) => item.json)).toEqual(account.slice(0, 3));
+		for (const [index, item] of items.entries()) {
+			const { id } = account[index];
+			expect(item.binary?.data).toMatchObject({ mimeType: 'image/png', fileName: `${id}.png`, fileExtension: 'png' });
+			expect(Buffer.from(item.binary!.data.data, 'base64')).toEqual(imageBytes(id));
+		}
+		expect(files.downloads.sort()).toEqual(account.slice(0, 3).map((image) => image.id).sort());
+	});
+
+	test('downloads only the images returned, into the field chosen', async () => {
+		serveAccount(account);
+		const files = serveImageFiles();
+
+		const { items } = await getGeneratedImages({ limit: 2, downloadImage: true, binaryPropertyName: 'image' });
+
+		expect(Object.keys(items[0].binary ?? {})).toEqual(['image']);
+		expect(files.downloads).toHaveLength(2);
+	});
+
+	test('downloads run at most 4 at a time and keep the list order', async () => {
+		serveAccount(account);
+		const files = serveImageFiles({ delayMs: 30 });
+
+		const { items } = await getGeneratedImages({ limit: 12, downloadImage: true });
+
+		expect(items.map((item) => item.binary?.data.fileName)).toEqual(
+			account.slice(0, 12).map((image) => `${image.id}.png`),
+		);
+		expect(files.maxInFlight).toBe(4);
+	});
+
+	test('a failed download fails the node with an error naming the image', async () => {
+		serveAccount(account);
+		serveImageFiles({ failing: { [account[1].id]: 403 } });
+
+		const { error } = await getGeneratedImages({ limit: 3, downloadImage: true });
+
+		expect(error?.message).toBe(`Could not download image ${account[1].id} (HTTP 403)`);
+	});
+
+	test('with Continue On Fail, only the image that failed becomes an error item', async () => {
+		serveAccount(account);
+		serveImageFiles({ failing: { [account[1].id]: 404 } });
+
+		const { items, error } = await getGeneratedImages(
+			{ limit: 3, downloadImage: true },
+			{ settings: { onError: 'continueRegularOutput' } },
+		);
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(3);
+		expect(items[0].binary?.data.fileName).toBe(`${account[0].id}.png`);
+		expect(items[1].json.error).toBe(`Could not download image ${account[1].id} (HTTP 404)`);
+		expect(items[1].binary).toBeUndefined();
+		expect(items[2].binary?.data.fileName).toBe(`${account[2].id}.png`);
+	});
+});
