@@ -62,7 +62,8 @@ export class PictoryApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Pictory rejected the API key. Copy it again from the API Access page of your Pictory account.',
+					message:
+						'Pictory rejected the API key. Copy it again from the API Access page of your Pictory account.',
 				},
 			},
 		],

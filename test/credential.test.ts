@@ -30,7 +30,10 @@ describe('Pictory API credential test', () => {
 			.matchHeader('authorization', API_KEY)
 			.reply(200, { items: [] });
 
-		const result = await testCredential({ apiKey: API_KEY, baseUrl: 'https://pictory-gateway.example.com/api' });
+		const result = await testCredential({
+			apiKey: API_KEY,
+			baseUrl: 'https://pictory-gateway.example.com/api',
+		});
 
 		expect(result.status).toBe('OK');
 		expect(scope.isDone()).toBe(true);

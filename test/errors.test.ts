@@ -4,7 +4,10 @@ import { API_KEY, runPictoryNode } from './harness';
 import { answerInOrder, makeImages, pageKeyFor } from './fakePictory';
 
 const getAll = { resource: 'image', operation: 'getGeneratedImages', returnAll: true };
-const page = (items: unknown[], nextPageKey?: string) => ({ items, ...(nextPageKey && { nextPageKey }) });
+const page = (items: unknown[], nextPageKey?: string) => ({
+	items,
+	...(nextPageKey && { nextPageKey }),
+});
 
 describe('a rejected API key (401)', () => {
 	// n8n-core sends a request again once after a 401 (to refresh expirable credentials), hence two answers.
@@ -37,15 +40,17 @@ describe('a rejected API key (401)', () => {
 		];
 		try {
 			const failed = await runPictoryNode(getAll);
-			const continued = await runPictoryNode(getAll, { settings: { onError: 'continueRegularOutput' } });
+			const continued = await runPictoryNode(getAll, {
+				settings: { onError: 'continueRegularOutput' },
+			});
 
 			expect(failed.error?.message).toBe('Pictory rejected the API key');
 			expect(continued.items[0].json.error).toBe('Pictory rejected the API key');
 			for (const run of [failed, continued]) {
 				expect(JSON.stringify(run.run)).not.toContain(API_KEY);
-				expect(JSON.stringify(run.error ?? {}, Object.getOwnPropertyNames(run.error ?? {}))).not.toContain(
-					API_KEY,
-				);
+				expect(
+					JSON.stringify(run.error ?? {}, Object.getOwnPropertyNames(run.error ?? {})),
+				).not.toContain(API_KEY);
 			}
 			expect(printed.join('\n')).toContain('Pictory rejected the API key');
 			expect(printed.join('\n')).not.toContain(API_KEY);
@@ -69,7 +74,11 @@ describe('429 and 5xx answers', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(137);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-		expect(requests.map((request) => request.nextPageKey)).toEqual([null, pageKeyFor(100), pageKeyFor(100)]);
+		expect(requests.map((request) => request.nextPageKey)).toEqual([
+			null,
+			pageKeyFor(100),
+			pageKeyFor(100),
+		]);
 	});
 
 	test('a 5xx without Retry-After is retried after the default backoff', async () => {
@@ -84,7 +93,11 @@ describe('429 and 5xx answers', () => {
 	});
 
 	test('a 500 that persists fails after 4 attempts with an error naming the status', async () => {
-		const failure = [500, { message: 'Internal error' }, { 'Retry-After': '0' }] as [number, unknown, Record<string, string>];
+		const failure = [500, { message: 'Internal error' }, { 'Retry-After': '0' }] as [
+			number,
+			unknown,
+			Record<string, string>,
+		];
 		const { requests } = answerInOrder(failure, failure, failure, failure);
 
 		const { error } = await runPictoryNode(getAll);
@@ -95,7 +108,11 @@ describe('429 and 5xx answers', () => {
 	});
 
 	test('a 429 that persists fails after 4 attempts with an error naming the status', async () => {
-		const limited = [429, { message: 'Slow down' }, { 'Retry-After': '0' }] as [number, unknown, Record<string, string>];
+		const limited = [429, { message: 'Slow down' }, { 'Retry-After': '0' }] as [
+			number,
+			unknown,
+			Record<string, string>,
+		];
 		const { requests } = answerInOrder(limited, limited, limited, limited);
 
 		const { error } = await runPictoryNode(getAll);
@@ -105,8 +122,18 @@ describe('429 and 5xx answers', () => {
 	});
 
 	test('a page failing mid-way fails the node rather than returning a shortened list', async () => {
-		const failure = [502, 'Bad Gateway', { 'Retry-After': '0' }] as [number, unknown, Record<string, string>];
-		answerInOrder([200, page(makeImages(100), pageKeyFor(100))], failure, failure, failure, failure);
+		const failure = [502, 'Bad Gateway', { 'Retry-After': '0' }] as [
+			number,
+			unknown,
+			Record<string, string>,
+		];
+		answerInOrder(
+			[200, page(makeImages(100), pageKeyFor(100))],
+			failure,
+			failure,
+			failure,
+			failure,
+		);
 
 		const { error, items, taskData } = await runPictoryNode(getAll);
 
@@ -116,7 +143,11 @@ describe('429 and 5xx answers', () => {
 	});
 
 	test('a Retry-After longer than a minute fails at once instead of holding the execution', async () => {
-		const { requests } = answerInOrder([429, { message: 'Quota exceeded' }, { 'Retry-After': '3600' }]);
+		const { requests } = answerInOrder([
+			429,
+			{ message: 'Quota exceeded' },
+			{ 'Retry-After': '3600' },
+		]);
 
 		const { error } = await runPictoryNode(getAll);
 
@@ -139,9 +170,17 @@ describe('answers the node cannot read', () => {
 	test.each([
 		['no "items" list', { images: [] }, 'The answer has no "items" list.'],
 		['"items" that is not a list', { items: 'none' }, 'The answer has no "items" list.'],
-		['items that are not images', { items: [1, 2] }, 'The "items" list holds something other than images.'],
+		[
+			'items that are not images',
+			{ items: [1, 2] },
+			'The "items" list holds something other than images.',
+		],
 		['a list instead of an object', [{ items: [] }], 'Expected a JSON object with an "items" list'],
-		['a nextPageKey that is not a string', { items: [], nextPageKey: 42 }, 'The "nextPageKey" is not a string.'],
+		[
+			'a nextPageKey that is not a string',
+			{ items: [], nextPageKey: 42 },
+			'The "nextPageKey" is not a string.',
+		],
 	])('a 200 with %s is a clear error', async (_, body, description) => {
 		answerInOrder([200, body]);
 
@@ -176,7 +215,9 @@ describe('answers the node cannot read', () => {
 
 		const { error, items } = await runPictoryNode(getAll);
 
-		expect(error?.description).toContain('Pictory sent the same "nextPageKey" twice (after page 2)');
+		expect(error?.description).toContain(
+			'Pictory sent the same "nextPageKey" twice (after page 2)',
+		);
 		expect(items).toEqual([]);
 		expect(requests).toHaveLength(2);
 	});
@@ -186,7 +227,9 @@ describe("n8n's error settings", () => {
 	test('Continue On Fail turns the failure into an error item', async () => {
 		answerInOrder([400, { message: 'Bad request' }]);
 
-		const { items, error, taskData } = await runPictoryNode(getAll, { settings: { onError: 'continueRegularOutput' } });
+		const { items, error, taskData } = await runPictoryNode(getAll, {
+			settings: { onError: 'continueRegularOutput' },
+		});
 
 		expect(error).toBeUndefined();
 		expect(taskData[0].executionStatus).toBe('success');
@@ -195,7 +238,10 @@ describe("n8n's error settings", () => {
 	});
 
 	test('Retry On Fail runs the node again after a failure', async () => {
-		const { requests } = answerInOrder([400, { message: 'Bad request' }], [200, page(makeImages(2))]);
+		const { requests } = answerInOrder(
+			[400, { message: 'Bad request' }],
+			[200, page(makeImages(2))],
+		);
 
 		const { items, error } = await runPictoryNode(getAll, {
 			settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 },

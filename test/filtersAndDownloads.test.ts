@@ -1,8 +1,10 @@
 import { runPictoryNode } from './harness';
 import { imageBytes, makeImages, serveAccount, serveImageFiles } from './fakePictory';
 
-const getGeneratedImages = (parameters: Record<string, unknown>, options?: Parameters<typeof runPictoryNode>[1]) =>
-	runPictoryNode({ resource: 'image', operation: 'getGeneratedImages', ...parameters }, options);
+const getGeneratedImages = (
+	parameters: Record<string, unknown>,
+	options?: Parameters<typeof runPictoryNode>[1],
+) => runPictoryNode({ resource: 'image', operation: 'getGeneratedImages', ...parameters }, options);
 
 describe('Created After / Created Before', () => {
 	// 10,000 images, one minute apart: index i was created i minutes before the newest.
@@ -12,7 +14,10 @@ describe('Created After / Created Before', () => {
 	test('Created After matching 3 of 10,000 images costs one request, not 100', async () => {
 		const { requests } = serveAccount(account);
 
-		const { items } = await getGeneratedImages({ returnAll: true, filters: { createdAfter: timeOf(3) } });
+		const { items } = await getGeneratedImages({
+			returnAll: true,
+			filters: { createdAfter: timeOf(3) },
+		});
 
 		expect(items.map((item) => item.json)).toEqual(account.slice(0, 3));
 		expect(requests).toHaveLength(1);
@@ -21,7 +26,10 @@ describe('Created After / Created Before', () => {
 	test('Created After deep in the list pages only as far as it needs', async () => {
 		const { requests } = serveAccount(account);
 
-		const { items } = await getGeneratedImages({ returnAll: true, filters: { createdAfter: timeOf(250) } });
+		const { items } = await getGeneratedImages({
+			returnAll: true,
+			filters: { createdAfter: timeOf(250) },
+		});
 
 		expect(items).toHaveLength(250);
 		expect(requests).toHaveLength(3);
@@ -41,7 +49,10 @@ describe('Created After / Created Before', () => {
 	test('Created Before skips the newer images and pages on to fill the Limit', async () => {
 		const { requests } = serveAccount(account);
 
-		const { items } = await getGeneratedImages({ limit: 5, filters: { createdBefore: timeOf(149) } });
+		const { items } = await getGeneratedImages({
+			limit: 5,
+			filters: { createdBefore: timeOf(149) },
+		});
 
 		expect(items.map((item) => item.json)).toEqual(account.slice(150, 155));
 		expect(requests).toHaveLength(2);
@@ -74,7 +85,10 @@ describe('Created After / Created Before', () => {
 	test('an unreadable date is refused before any request', async () => {
 		const { requests } = serveAccount(account);
 
-		const { error } = await getGeneratedImages({ returnAll: true, filters: { createdAfter: 'last tuesday' } });
+		const { error } = await getGeneratedImages({
+			returnAll: true,
+			filters: { createdAfter: 'last tuesday' },
+		});
 
 		expect(error?.message).toBe('Created After is not a valid date: last tuesday');
 		expect(requests).toHaveLength(0);
@@ -95,7 +109,10 @@ describe('Created After / Created Before', () => {
 	test('an image without a readable createdDate is a clear error when filtering by date', async () => {
 		serveAccount([{ ...account[0], createdDate: 'yesterday' }]);
 
-		const { error } = await getGeneratedImages({ returnAll: true, filters: { createdAfter: timeOf(3) } });
+		const { error } = await getGeneratedImages({
+			returnAll: true,
+			filters: { createdAfter: timeOf(3) },
+		});
 
 		expect(error?.message).toBe('Pictory sent an answer the node cannot read');
 		expect(error?.description).toContain(`Image ${account[0].id} has no readable "createdDate"`);
@@ -114,17 +131,30 @@ describe('Download Image', () => {
 		expect(items.map((item) => item.json)).toEqual(account.slice(0, 3));
 		for (const [index, item] of items.entries()) {
 			const { id } = account[index];
-			expect(item.binary?.data).toMatchObject({ mimeType: 'image/png', fileName: `${id}.png`, fileExtension: 'png' });
+			expect(item.binary?.data).toMatchObject({
+				mimeType: 'image/png',
+				fileName: `${id}.png`,
+				fileExtension: 'png',
+			});
 			expect(Buffer.from(item.binary!.data.data, 'base64')).toEqual(imageBytes(id));
 		}
-		expect(files.downloads.sort()).toEqual(account.slice(0, 3).map((image) => image.id).sort());
+		expect(files.downloads.sort()).toEqual(
+			account
+				.slice(0, 3)
+				.map((image) => image.id)
+				.sort(),
+		);
 	});
 
 	test('downloads only the images returned, into the field chosen', async () => {
 		serveAccount(account);
 		const files = serveImageFiles();
 
-		const { items } = await getGeneratedImages({ limit: 2, downloadImage: true, binaryPropertyName: 'image' });
+		const { items } = await getGeneratedImages({
+			limit: 2,
+			downloadImage: true,
+			binaryPropertyName: 'image',
+		});
 
 		expect(Object.keys(items[0].binary ?? {})).toEqual(['image']);
 		expect(files.downloads).toHaveLength(2);

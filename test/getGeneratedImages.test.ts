@@ -135,7 +135,11 @@ describe('Get Generated Images', () => {
 
 		const { items } = await runPictoryNode(
 			{ resource: 'image', operation: 'getGeneratedImages', returnAll: true },
-			{ credentials: { pictoryApi: { apiKey: API_KEY, baseUrl: 'https://pictory-gateway.example.com/api' } } },
+			{
+				credentials: {
+					pictoryApi: { apiKey: API_KEY, baseUrl: 'https://pictory-gateway.example.com/api' },
+				},
+			},
 		);
 
 		expect(items).toHaveLength(2);

@@ -1,7 +1,13 @@
 import nock from 'nock';
 
 import { activePictoryTrigger, runPictoryNode } from './harness';
-import { answerInOrder, imageBytes, makeImages, serveAccount, serveImageFiles } from './fakePictory';
+import {
+	answerInOrder,
+	imageBytes,
+	makeImages,
+	serveAccount,
+	serveImageFiles,
+} from './fakePictory';
 
 const NOW = Date.parse('2026-04-04T06:03:38.665Z');
 const MINUTE = 60_000;
@@ -64,7 +70,10 @@ describe('Pictory Trigger: On New Generated Image', () => {
 		const d = { ...makeImages(1, { idPrefix: 'd' })[0], createdDate: c.createdDate };
 		account.unshift(d);
 		expect((await trigger.poll()).items?.map((item) => item.json.id)).toEqual([d.id]);
-		expect(trigger.staticData()).toEqual({ lastCreatedDate: c.createdDate, idsAtLastCreatedDate: [c.id, d.id] });
+		expect(trigger.staticData()).toEqual({
+			lastCreatedDate: c.createdDate,
+			idsAtLastCreatedDate: [c.id, d.id],
+		});
 		expect(await trigger.poll()).toEqual({});
 	});
 
@@ -77,7 +86,11 @@ describe('Pictory Trigger: On New Generated Image', () => {
 
 		// 150 new images: two pages. The second page fails on every retry.
 		const added = makeImages(150, { newest: NOW + 150 * MINUTE, idPrefix: 'new' });
-		const failure = [500, { message: 'Internal error' }, { 'Retry-After': '0' }] as [number, unknown, Record<string, string>];
+		const failure = [500, { message: 'Internal error' }, { 'Retry-After': '0' }] as [
+			number,
+			unknown,
+			Record<string, string>,
+		];
 		const firstPage = { items: added.slice(0, 100), nextPageKey: 'page-2' };
 		nock.cleanAll();
 		const { requests } = answerInOrder([200, firstPage], failure, failure, failure, failure);
@@ -109,7 +122,10 @@ describe('Pictory Trigger: On New Generated Image', () => {
 
 	test('a rejected API key is reported as the poll’s error', async () => {
 		serveAccount(makeImages(3));
-		const trigger = activePictoryTrigger({}, { credentials: { pictoryApi: { apiKey: 'pictai_revoked' } } });
+		const trigger = activePictoryTrigger(
+			{},
+			{ credentials: { pictoryApi: { apiKey: 'pictai_revoked' } } },
+		);
 
 		const { error } = await trigger.poll();
 
@@ -127,7 +143,10 @@ describe('Pictory Trigger: On New Generated Image', () => {
 		account.unshift(...added);
 		const { items } = await trigger.poll();
 
-		expect(items?.map((item) => item.binary?.data.fileName)).toEqual([`${added[1].id}.png`, `${added[0].id}.png`]);
+		expect(items?.map((item) => item.binary?.data.fileName)).toEqual([
+			`${added[1].id}.png`,
+			`${added[0].id}.png`,
+		]);
 		expect(Buffer.from(items![0].binary!.data.data, 'base64')).toEqual(imageBytes(added[1].id));
 	});
 

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { downloadImageFields } from '../shared/descriptions';
 import { withImageFiles } from '../shared/download';
@@ -33,20 +38,35 @@ interface PollPosition extends IDataObject {
 	idsAtLastCreatedDate: string[];
 }
 
-function positionAfter(node: ReturnType<IPollFunctions['getNode']>, images: PictoryImage[], previous?: PollPosition): PollPosition {
+function positionAfter(
+	node: ReturnType<IPollFunctions['getNode']>,
+	images: PictoryImage[],
+	previous?: PollPosition,
+): PollPosition {
 	let position: PollPosition = previous ?? { lastCreatedDate: null, idsAtLastCreatedDate: [] };
 	for (const image of images) {
 		const time = createdAt(node, image);
-		const last = position.lastCreatedDate === null ? -Infinity : Date.parse(position.lastCreatedDate);
-		if (time > last) position = { lastCreatedDate: image.createdDate, idsAtLastCreatedDate: [image.id] };
-		else if (time === last) position.idsAtLastCreatedDate = [...position.idsAtLastCreatedDate, image.id];
+		const last =
+			position.lastCreatedDate === null ? -Infinity : Date.parse(position.lastCreatedDate);
+		if (time > last)
+			position = { lastCreatedDate: image.createdDate, idsAtLastCreatedDate: [image.id] };
+		else if (time === last)
+			position.idsAtLastCreatedDate = [...position.idsAtLastCreatedDate, image.id];
 	}
 	return position;
 }
 
-async function toItems(context: IPollFunctions, images: PictoryImage[]): Promise<INodeExecutionData[]> {
-	if (!(context.getNodeParameter('downloadImage', false) as boolean)) return images.map((json) => ({ json }));
-	return await withImageFiles(context, images, context.getNodeParameter('binaryPropertyName', 'data') as string);
+async function toItems(
+	context: IPollFunctions,
+	images: PictoryImage[],
+): Promise<INodeExecutionData[]> {
+	if (!(context.getNodeParameter('downloadImage', false) as boolean))
+		return images.map((json) => ({ json }));
+	return await withImageFiles(
+		context,
+		images,
+		context.getNodeParameter('binaryPropertyName', 'data') as string,
+	);
 }
 
 /**
@@ -55,7 +75,9 @@ async function toItems(context: IPollFunctions, images: PictoryImage[]): Promise
  * "Fetch Test Event" shows the newest image without moving that position. The position advances
  * only after a poll has fetched (and downloaded) everything, so a failed poll loses nothing.
  */
-export async function pollNewGeneratedImages(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+export async function pollNewGeneratedImages(
+	this: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
 	const node = this.getNode();
 	const fetchPage = async (nextPageKey: string | undefined) =>
 		await pictoryApiRequest.call(this, 'GET', '/v1/aistudio/images', {
@@ -80,7 +102,8 @@ export async function pollNewGeneratedImages(this: IPollFunctions): Promise<INod
 	}
 
 	const position = staticData as PollPosition;
-	const since = position.lastCreatedDate === null ? -Infinity : Date.parse(position.lastCreatedDate);
+	const since =
+		position.lastCreatedDate === null ? -Infinity : Date.parse(position.lastCreatedDate);
 	const seen = new Set(position.idsAtLastCreatedDate);
 	const fresh = await listImages(node, fetchPage, {
 		limit: Infinity,

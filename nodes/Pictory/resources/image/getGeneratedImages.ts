@@ -82,9 +82,13 @@ function readLimit(context: IExecutePaginationFunctions): number {
 	if (context.getNodeParameter('returnAll', false) as boolean) return Infinity;
 	const limit = context.getNodeParameter('limit', 50) as number;
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(context.getNode(), `Limit must be a whole number of 1 or more, not ${limit}`, {
-			description: 'Set Limit to how many of your newest images to get, or turn on Return All.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Limit must be a whole number of 1 or more, not ${limit}`,
+			{
+				description: 'Set Limit to how many of your newest images to get, or turn on Return All.',
+			},
+		);
 	}
 	return limit;
 }
@@ -97,9 +101,14 @@ function readDate(context: IExecutePaginationFunctions, name: 'createdAfter' | '
 		return tryToParseDateTime(value, context.getTimezone()).toMillis();
 	} catch {
 		const label = name === 'createdAfter' ? 'Created After' : 'Created Before';
-		throw new NodeOperationError(context.getNode(), `${label} is not a valid date: ${String(value)}`, {
-			description: 'Pick a date in the field, or give an ISO 8601 date such as 2026-04-01T00:00:00Z.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} is not a valid date: ${String(value)}`,
+			{
+				description:
+					'Pick a date in the field, or give an ISO 8601 date such as 2026-04-01T00:00:00Z.',
+			},
+		);
 	}
 }
 
@@ -131,8 +140,10 @@ export async function paginateGeneratedImages(
 	const options = { limit: readLimit(this), ...readDateWindow(this) };
 	const fetchPage = async (nextPageKey: string | undefined) => {
 		const qs = nextPageKey ? { ...requestData.options.qs, nextPageKey } : requestData.options.qs;
-		const [page] = await requestWithRetries(this, async () =>
-			await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } }),
+		const [page] = await requestWithRetries(
+			this,
+			async () =>
+				await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } }),
 		);
 		return page.json.body;
 	};
@@ -142,5 +153,7 @@ export async function paginateGeneratedImages(
 		return images.map((json) => ({ json }));
 	}
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 'data') as string;
-	return await withImageFiles(this, images, binaryPropertyName, { continueOnFail: this.continueOnFail() });
+	return await withImageFiles(this, images, binaryPropertyName, {
+		continueOnFail: this.continueOnFail(),
+	});
 }
