@@ -10,7 +10,9 @@ export class Pictory implements INodeType {
 		icon: { light: 'file:pictory.svg', dark: 'file:pictory.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] === "getGeneratedImages" ? "Get generated images" : $parameter["operation"] }}',
+		// Under the node's name, the editor shows the chosen operation's action text.
+		subtitle:
+			'={{ { generate: "Generate an image", getGeneratedImages: "Get generated images", getJob: "Get an image generation job" }[$parameter["operation"]] }}',
 		description: 'Work with your Pictory AI Studio images',
 		defaults: {
 			name: 'Pictory',

@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IN8nHttpFullResponse,
 	type INodeExecutionData,
@@ -8,7 +9,6 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import type { PictoryImage } from './images';
 import { describeFailure, requestWithRetries } from './transport';
 
 /** Downloads run a few at a time: fast for a page of images, gentle on the CDN and on memory. */
@@ -16,7 +16,19 @@ const DOWNLOAD_CONCURRENCY = 4;
 
 type DownloadContext = IExecuteSingleFunctions | IPollFunctions;
 
-function downloadError(context: DownloadContext, image: PictoryImage, error: unknown, attempts: number) {
+/** Anything with a download `url`: a listed image, or a finished generation job. */
+interface ImageFile {
+	/** Names the file (`<id>.png`) and the image in errors. */
+	id: string;
+	url: unknown;
+}
+
+function downloadError(
+	context: DownloadContext,
+	image: ImageFile,
+	error: unknown,
+	attempts: number,
+) {
 	const { status, code } = describeFailure(error);
 	const reason = status ? `HTTP ${status}` : (code ?? 'no answer');
 	return new NodeApiError(context.getNode(), { imageId: image.id, reason } as JsonObject, {
@@ -26,8 +38,13 @@ function downloadError(context: DownloadContext, image: PictoryImage, error: unk
 	});
 }
 
-async function downloadImage(context: DownloadContext, image: PictoryImage, binaryPropertyName: string) {
-	if (typeof image.url !== 'string' || !/^https?:\/\//i.test(image.url)) {
+async function downloadImage(
+	context: DownloadContext,
+	image: ImageFile,
+	binaryPropertyName: string,
+) {
+	const { url } = image;
+	if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
 		throw new NodeOperationError(context.getNode(), `Image ${image.id} has no download URL`, {
 			description: 'Pictory listed this image without a "url", so there is no file to download.',
 		});
@@ -37,7 +54,7 @@ async function downloadImage(context: DownloadContext, image: PictoryImage, bina
 		async () =>
 			await context.helpers.httpRequest({
 				method: 'GET',
-				url: image.url,
+				url,
 				encoding: 'arraybuffer',
 				returnFullResponse: true,
 				json: false,
@@ -45,39 +62,44 @@ async function downloadImage(context: DownloadContext, image: PictoryImage, bina
 		(error, attempts) => downloadError(context, image, error, attempts),
 	)) as IN8nHttpFullResponse;
 
-	const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim();
+	const contentType = String(response.headers['content-type'] ?? '')
+		.split(';')[0]
+		.trim();
 	const mimeType = contentType.startsWith('image/') ? contentType : 'image/png';
 	const binaryData = await context.helpers.prepareBinaryData(
 		Buffer.from(response.body as ArrayBuffer),
 		`${image.id}.png`,
 		mimeType,
 	);
-	return { json: image, binary: { [binaryPropertyName]: binaryData } };
+	return { binary: { [binaryPropertyName]: binaryData } };
 }
 
 /**
- * Gives each image its PNG as binary data, DOWNLOAD_CONCURRENCY at a time, keeping the images' order.
- * A failed download fails the run with an error naming the image, or, with Continue On Fail, becomes
- * an error item for that image alone.
+ * One item per record, each with its image's PNG as binary data, downloaded DOWNLOAD_CONCURRENCY at
+ * a time, in the records' order. A failed download fails the run with an error naming the image,
+ * or, with Continue On Fail, becomes an error item for that image alone.
  */
-export async function withImageFiles(
+export async function withImageFiles<T extends IDataObject>(
 	context: DownloadContext,
-	images: PictoryImage[],
+	images: T[],
 	binaryPropertyName: string,
-	{ continueOnFail = false } = {},
+	{ continueOnFail = false, idOf = (image: T) => String(image.id) } = {},
 ): Promise<INodeExecutionData[]> {
 	const items: INodeExecutionData[] = new Array(images.length);
 	let next = 0;
 	const worker = async () => {
 		while (next < images.length) {
 			const index = next++;
-			const result = await downloadImage(context, images[index], binaryPropertyName).catch(
-				(error: NodeApiError | NodeOperationError) => error,
-			);
+			const image = images[index];
+			const result = await downloadImage(
+				context,
+				{ id: idOf(image), url: image.url },
+				binaryPropertyName,
+			).catch((error: NodeApiError | NodeOperationError) => error);
 			if (!(result instanceof Error)) {
-				items[index] = result;
+				items[index] = { json: image, ...result };
 			} else if (continueOnFail) {
-				items[index] = { json: images[index], error: result };
+				items[index] = { json: image, error: result };
 			} else {
 				next = images.length;
 				throw result;

@@ -12,7 +12,8 @@ interface ImagePage {
 	nextPageKey?: string;
 }
 
-function unexpectedAnswer(node: INode, description: string): NodeApiError {
+/** Pictory answered 2xx with something the node cannot use. */
+export function unexpectedAnswer(node: INode, description: string): NodeApiError {
 	return new NodeApiError(node, { message: description } as JsonObject, {
 		message: 'Pictory sent an answer the node cannot read',
 		description: `${description} Try again; if it persists, Pictory's API may have changed: please report it to the n8n-nodes-pictory maintainers.`,
@@ -23,7 +24,10 @@ function unexpectedAnswer(node: INode, description: string): NodeApiError {
 export function createdAt(node: INode, image: PictoryImage): number {
 	const time = Date.parse(image.createdDate);
 	if (Number.isNaN(time)) {
-		throw unexpectedAnswer(node, `Image ${image.id} has no readable "createdDate" (${JSON.stringify(image.createdDate)}).`);
+		throw unexpectedAnswer(
+			node,
+			`Image ${image.id} has no readable "createdDate" (${JSON.stringify(image.createdDate)}).`,
+		);
 	}
 	return time;
 }
@@ -49,7 +53,8 @@ export interface ListImagesOptions {
 /** Checks a page is `{ items: [...], nextPageKey?: string }`; anything else is an error, never an empty list. */
 function readImagePage(node: INode, body: unknown): ImagePage {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		const got = typeof body === 'string' ? 'text that is not JSON' : JSON.stringify(body)?.slice(0, 80);
+		const got =
+			typeof body === 'string' ? 'text that is not JSON' : JSON.stringify(body)?.slice(0, 80);
 		throw unexpectedAnswer(node, `Expected a JSON object with an "items" list but got ${got}.`);
 	}
 	const { items, nextPageKey } = body as { items?: unknown; nextPageKey?: unknown };
@@ -98,7 +103,8 @@ export async function listImages(
 		if (pages >= MAX_PAGES) {
 			throw new NodeApiError(node, { pages } as JsonObject, {
 				message: `Stopped after ${MAX_PAGES.toLocaleString('en-US')} pages (${(MAX_PAGES * 100).toLocaleString('en-US')} images)`,
-				description: 'Pictory kept sending more pages. Turn off Return All and set a Limit, or use Created After.',
+				description:
+					'Pictory kept sending more pages. Turn off Return All and set a Limit, or use Created After.',
 			});
 		}
 		seenPageKeys.add(page.nextPageKey);

@@ -4,6 +4,7 @@ import {
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestMethods,
+	type IN8nHttpFullResponse,
 	type INode,
 	type IPollFunctions,
 	type JsonObject,
@@ -20,7 +21,13 @@ export const RETRY_DELAYS_MS = [1000, 2000, 4000];
 /** A Retry-After longer than this fails the run at once instead of holding the execution. */
 const MAX_RETRY_AFTER_MS = 60_000;
 
-const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN', 'EPIPE']);
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EAI_AGAIN',
+	'EPIPE',
+]);
 
 interface RequestContext {
 	getNode(): INode;
@@ -38,8 +45,9 @@ export interface HttpFailure {
 export function describeFailure(error: unknown): HttpFailure {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
-		const response = (candidate as { response?: { status?: number; headers?: object; data?: unknown } })
-			?.response;
+		const response = (
+			candidate as { response?: { status?: number; headers?: object; data?: unknown } }
+		)?.response;
 		if (response?.status) {
 			return {
 				status: response.status,
@@ -52,7 +60,11 @@ export function describeFailure(error: unknown): HttpFailure {
 		.map((candidate) => (candidate as { code?: unknown })?.code)
 		.find((value): value is string => typeof value === 'string');
 	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
-	return { status: Number.isInteger(httpCode) && httpCode > 0 ? httpCode : undefined, headers: {}, code };
+	return {
+		status: Number.isInteger(httpCode) && httpCode > 0 ? httpCode : undefined,
+		headers: {},
+		code,
+	};
 }
 
 function isRetryable({ status, code }: HttpFailure): boolean {
@@ -76,13 +88,18 @@ export function redactApiKeys(text: string): string {
 }
 
 function apiMessage(data: unknown): string | undefined {
-	if (typeof data === 'string') return data.trim() ? redactApiKeys(data.trim().slice(0, 500)) : undefined;
+	if (typeof data === 'string')
+		return data.trim() ? redactApiKeys(data.trim().slice(0, 500)) : undefined;
 	if (typeof data !== 'object' || data === null) return undefined;
 	const body = data as Record<string, unknown>;
 	const nested = body.error as Record<string, unknown> | undefined;
-	const message = [body.message, body.error_message, body.errorMessage, nested?.message, body.error].find(
-		(value): value is string => typeof value === 'string' && value.trim() !== '',
-	);
+	const message = [
+		body.message,
+		body.error_message,
+		body.errorMessage,
+		nested?.message,
+		body.error,
+	].find((value): value is string => typeof value === 'string' && value.trim() !== '');
 	return message ? redactApiKeys(message.slice(0, 500)) : undefined;
 }
 
@@ -93,11 +110,15 @@ export function pictoryRequestError(node: INode, error: unknown, attempts = 1): 
 	const detail = apiMessage(failure.data);
 	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
 	const fail = (message: string, description: string) =>
-		new NodeApiError(node, { httpCode: status ?? failure.code ?? 'none', message: detail ?? message } as JsonObject, {
-			message,
-			description,
-			httpCode: status ? String(status) : undefined,
-		});
+		new NodeApiError(
+			node,
+			{ httpCode: status ?? failure.code ?? 'none', message: detail ?? message } as JsonObject,
+			{
+				message,
+				description,
+				httpCode: status ? String(status) : undefined,
+			},
+		);
 
 	if (status === 401) {
 		return fail(
@@ -133,6 +154,17 @@ export function pictoryRequestError(node: INode, error: unknown, attempts = 1): 
 		`Could not reach Pictory${failure.code ? ` (${failure.code})` : ''}${tries}`,
 		'Check the Base URL in the Pictory API credential and that this n8n instance can reach it.',
 	);
+}
+
+/**
+ * For routed requests sent with `ignoreHttpStatusErrors`: a non-2xx answer becomes the same error
+ * as every other Pictory call, where the engine's own would only say "Authorization failed".
+ */
+export function throwIfPictoryFailed(node: INode, response: IN8nHttpFullResponse): void {
+	if (response.statusCode < 400) return;
+	throw pictoryRequestError(node, {
+		response: { status: response.statusCode, headers: response.headers, data: response.body },
+	});
 }
 
 /**
@@ -173,14 +205,16 @@ export async function pictoryApiRequest(
 ): Promise<unknown> {
 	const { baseUrl } = await this.getCredentials<{ baseUrl?: string }>('pictoryApi');
 	const url = `${(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${path}`;
-	return await requestWithRetries(this, async () =>
-		await this.helpers.httpRequestWithAuthentication.call(this, 'pictoryApi', {
-			method,
-			url,
-			qs,
-			body,
-			json: true,
-			headers: { Accept: 'application/json' },
-		}),
+	return await requestWithRetries(
+		this,
+		async () =>
+			await this.helpers.httpRequestWithAuthentication.call(this, 'pictoryApi', {
+				method,
+				url,
+				qs,
+				body,
+				json: true,
+				headers: { Accept: 'application/json' },
+			}),
 	);
 }

@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getGeneratedImagesDescription, keepPageBody, paginateGeneratedImages } from './getGeneratedImages';
+import { generateDescription, returnGeneratedImage, validateGenerateRequest } from './generate';
+import {
+	getGeneratedImagesDescription,
+	keepPageBody,
+	paginateGeneratedImages,
+} from './getGeneratedImages';
+import { getJobDescription, requireJobId, returnJob } from './getJob';
 
 const showOnlyForImages = {
 	resource: ['image'],
@@ -15,6 +21,17 @@ export const imageDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForImages },
 		options: [
 			{
+				name: 'Generate',
+				value: 'generate',
+				action: 'Generate an image',
+				description: 'Make an image from a prompt in Pictory AI Studio',
+				routing: {
+					request: { method: 'POST', url: '/v1/aistudio/images', ignoreHttpStatusErrors: true },
+					send: { preSend: [validateGenerateRequest] },
+					output: { postReceive: [returnGeneratedImage] },
+				},
+			},
+			{
 				name: 'Get Generated Images',
 				value: 'getGeneratedImages',
 				action: 'Get generated images',
@@ -26,8 +43,25 @@ export const imageDescription: INodeProperties[] = [
 					output: { postReceive: [keepPageBody] },
 				},
 			},
+			{
+				name: 'Get Job',
+				value: 'getJob',
+				action: 'Get an image generation job',
+				description: 'Get the status of an image generation job and, once done, its image',
+				routing: {
+					request: {
+						method: 'GET',
+						url: '=/v1/jobs/{{ encodeURIComponent(String($parameter.jobId).trim()) }}',
+						ignoreHttpStatusErrors: true,
+					},
+					send: { preSend: [requireJobId] },
+					output: { postReceive: [returnJob] },
+				},
+			},
 		],
 		default: 'getGeneratedImages',
 	},
+	...generateDescription,
 	...getGeneratedImagesDescription,
+	...getJobDescription,
 ];
