@@ -18,7 +18,10 @@ const NEWEST = Date.parse('2026-04-04T06:03:38.665Z');
  * `count` images, newest first, one minute apart from `newest` (ms); every third one was generated
  * with a style and a reference image. Ids are `<idPrefix>-<number>`, the oldest numbered 1.
  */
-export function makeImages(count: number, { newest = NEWEST, idPrefix = 'img' } = {}): PictoryImage[] {
+export function makeImages(
+	count: number,
+	{ newest = NEWEST, idPrefix = 'img' } = {},
+): PictoryImage[] {
 	return Array.from({ length: count }, (_, index) => {
 		const id = `${idPrefix}-${String(count - index).padStart(6, '0')}`;
 		const image: PictoryImage = {
@@ -60,7 +63,9 @@ export function serveAccount(images: PictoryImage[], { pageSize = 100 } = {}) {
 			const offset = nextPageKey === null ? 0 : offsets.get(nextPageKey);
 			if (offset === undefined) return [400, { message: 'Invalid nextPageKey' }];
 			const end = offset + pageSize;
-			const body: { items: PictoryImage[]; nextPageKey?: string } = { items: images.slice(offset, end) };
+			const body: { items: PictoryImage[]; nextPageKey?: string } = {
+				items: images.slice(offset, end),
+			};
 			if (end < images.length) {
 				body.nextPageKey = pageKeyFor(end);
 				offsets.set(body.nextPageKey, end);
@@ -93,7 +98,8 @@ export function answerInOrder(...answers: Array<[number, unknown, Record<string,
 export const IMAGE_HOST = 'https://example.cloudfront.net';
 
 /** The bytes the CDN serves for an image: a PNG signature followed by the image id. */
-export const imageBytes = (id: string) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(id)]);
+export const imageBytes = (id: string) =>
+	Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(id)]);
 
 /**
  * Serves the images' files from the CDN host, recording which ids were fetched and how many
@@ -107,7 +113,10 @@ export function serveImageFiles({ failing = {} as Record<string, number>, delayM
 		.persist()
 		.get(/\/images\/user\/.+\.png$/)
 		.reply(async (uri) => {
-			const id = uri.split('/').pop()!.replace(/\.png$/, '');
+			const id = uri
+				.split('/')
+				.pop()!
+				.replace(/\.png$/, '');
 			downloads.push(id);
 			stats.maxInFlight = Math.max(stats.maxInFlight, ++inFlight);
 			await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -117,3 +126,72 @@ export function serveImageFiles({ failing = {} as Record<string, number>, delayM
 		});
 	return stats;
 }
+
+export const JOBS_PATH = '/pictoryapis/v1/jobs';
+
+export interface RecordedJobRequest {
+	method: string;
+	path: string;
+	/** The fake clock's time when the request arrived (Date.now()). */
+	at: number;
+	body?: unknown;
+	authorization: string | undefined;
+}
+
+/**
+ * Pictory's Generate and job endpoints: POST /v1/aistudio/images answers with `jobId` (or with
+ * `generateAnswer`), and GET /v1/jobs/<jobId> gives the `jobAnswers` one after another, the last
+ * one repeating. Any other job id is a 404.
+ */
+export function serveGeneration(
+	jobId: string,
+	jobAnswers: unknown[],
+	{ generateAnswer = [200, { success: true, data: { jobId } }] as [number, unknown] } = {},
+) {
+	const requests: RecordedJobRequest[] = [];
+	const record = (method: string, path: string, headers: Record<string, unknown>, body?: unknown) =>
+		requests.push({
+			method,
+			path,
+			at: Date.now(),
+			body,
+			authorization: headers.authorization as string | undefined,
+		});
+	let answered = 0;
+
+	nock(BASE_URL)
+		.persist()
+		.post(IMAGES_PATH)
+		.reply(function (uri, body) {
+			record('POST', uri, this.req.headers, body);
+			if (this.req.headers.authorization !== API_KEY) return [401, { message: 'Unauthorized' }];
+			return generateAnswer;
+		})
+		.get(new RegExp(`^${JOBS_PATH}/`))
+		.reply(function (uri) {
+			record('GET', uri, this.req.headers);
+			if (this.req.headers.authorization !== API_KEY) return [401, { message: 'Unauthorized' }];
+			if (uri !== `${JOBS_PATH}/${encodeURIComponent(jobId)}`)
+				return [404, { message: 'Job not found' }];
+			return [200, jobAnswers[Math.min(answered++, jobAnswers.length - 1)]];
+		});
+	return { requests };
+}
+
+export const jobInProgress = (jobId: string) => ({
+	job_id: jobId,
+	success: true,
+	data: { status: 'in-progress' },
+});
+
+export const jobCompleted = (jobId: string) => ({
+	job_id: jobId,
+	success: true,
+	data: {
+		status: 'completed',
+		url: `${IMAGE_HOST}/images/user/a1b2c3d4/${jobId}.png`,
+		width: 1024,
+		height: 1024,
+		aiCreditsUsed: 2,
+	},
+});

@@ -23,6 +23,7 @@ import {
 	type ICredentialType,
 	type IDataObject,
 	type IExecuteData,
+	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
@@ -47,8 +48,23 @@ export const IMAGES_PATH = '/pictoryapis/v1/aistudio/images';
 
 const PACKAGE = 'n8n-nodes-pictory';
 
+/**
+ * As n8n's app registers node types (packages/cli NodeTypes): a declarative node gets an `execute`
+ * method that runs RoutingNode, so it runs with a full ExecuteContext, the execution's cancel
+ * signal included.
+ */
+function registeredAsInN8n(nodeType: INodeType): INodeType {
+	const isDeclarative = nodeType.description.requestDefaults !== undefined;
+	if (isDeclarative && !nodeType.execute && !nodeType.poll && !nodeType.trigger) {
+		nodeType.execute = async function (this: IExecuteFunctions) {
+			return (await new RoutingNode(this as ExecuteContext, nodeType).runNode()) ?? [];
+		};
+	}
+	return nodeType;
+}
+
 export const nodeTypeRegistry: Record<string, INodeType> = {
-	[`${PACKAGE}.pictory`]: new Pictory(),
+	[`${PACKAGE}.pictory`]: registeredAsInN8n(new Pictory()),
 	[`${PACKAGE}.pictoryTrigger`]: new PictoryTrigger(),
 };
 
@@ -127,8 +143,14 @@ export function withCredentialDefaults(
 	data: ICredentialDataDecryptedObject,
 ): ICredentialDataDecryptedObject {
 	const properties = credentialTypeRegistry[type].properties;
-	return NodeHelpers.getNodeParameters(properties, data as INodeParameters, true, false, null, null) as
-		| ICredentialDataDecryptedObject;
+	return NodeHelpers.getNodeParameters(
+		properties,
+		data as INodeParameters,
+		true,
+		false,
+		null,
+		null,
+	) as ICredentialDataDecryptedObject;
 }
 
 function createAdditionalData(
@@ -170,10 +192,16 @@ interface RunOptions {
 	settings?: NodeSettings;
 	/** The workflow's time zone (n8n's default is America/New_York). */
 	timezone?: string;
+	/** How many (empty) items the node receives; one by default, as after a Manual Trigger. */
+	inputItems?: number;
 	abortSignal?: AbortSignal;
 }
 
-function pictoryNode(type: 'pictory' | 'pictoryTrigger', parameters: INodeParameters, settings: NodeSettings = {}): INode {
+function pictoryNode(
+	type: 'pictory' | 'pictoryTrigger',
+	parameters: INodeParameters,
+	settings: NodeSettings = {},
+): INode {
 	return {
 		id: `${type}-node`,
 		name: type === 'pictory' ? 'Pictory' : 'Pictory Trigger',
@@ -208,6 +236,7 @@ export async function runPictoryNode(
 		settings,
 		timezone,
 		abortSignal,
+		inputItems = 1,
 		type = 'pictory',
 	}: RunOptions & { type?: 'pictory' | 'pictoryTrigger' } = {},
 ): Promise<NodeRun> {
@@ -234,7 +263,13 @@ export async function runPictoryNode(
 		executionData: {
 			contextData: {},
 			metadata: {},
-			nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null } as IExecuteData],
+			nodeExecutionStack: [
+				{
+					node,
+					data: { main: [Array.from({ length: inputItems }, () => ({ json: {} }))] },
+					source: null,
+				} as IExecuteData,
+			],
 			waitingExecution: {},
 			waitingExecutionSource: {},
 		},
@@ -296,7 +331,9 @@ export function activePictoryTrigger(
  * What n8n's "Test" button does with a credential's `test` request (CredentialsTester in n8n's
  * app): run it through RoutingNode as a throw-away node, then map a failure through the rules.
  */
-export async function testCredential(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	const credentialType = credentialTypeRegistry.pictoryApi;
 	const { request, rules } = credentialType.test as ICredentialTestRequest;
 	const testNodeType: INodeType = {
@@ -310,7 +347,9 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 			inputs: [],
 			outputs: [],
 			credentials: [{ name: 'pictoryApi', required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } },
+			],
 		},
 	};
 	const node: INode = {
@@ -332,7 +371,12 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 			getKnownTypes: () => ({}),
 		},
 	});
-	const credentialsDecrypted = { id: '1', name: 'Pictory account', type: 'pictoryApi', data: withCredentialDefaults('pictoryApi', data) };
+	const credentialsDecrypted = {
+		id: '1',
+		name: 'Pictory account',
+		type: 'pictoryApi',
+		data: withCredentialDefaults('pictoryApi', data),
+	};
 	const context = new ExecuteContext(
 		workflow,
 		node,
@@ -348,9 +392,15 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 	try {
 		await new RoutingNode(context, testNodeType, credentialsDecrypted).runNode();
 	} catch (error) {
-		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
-		const rule = rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === status);
-		return { status: 'Error', message: rule?.properties.message ?? `Received HTTP status code: ${status}` };
+		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response
+			?.status;
+		const rule = rules?.find(
+			(candidate) => candidate.type === 'responseCode' && candidate.properties.value === status,
+		);
+		return {
+			status: 'Error',
+			message: rule?.properties.message ?? `Received HTTP status code: ${status}`,
+		};
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }

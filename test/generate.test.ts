@@ -1,0 +1,295 @@
+import { API_KEY, runPictoryNode } from './harness';
+import {
+	imageBytes,
+	jobCompleted,
+	jobInProgress,
+	serveGeneration,
+	serveImageFiles,
+	IMAGE_HOST,
+} from './fakePictory';
+
+const JOB_ID = '7f0c2a9e-3b1d-4c6e-9a8f-2d5b7e1c4f60';
+const PROMPT = 'A man playing guitar on a beach during sunset';
+
+const generate = (
+	parameters: Record<string, unknown> = {},
+	options?: Parameters<typeof runPictoryNode>[1],
+) =>
+	runPictoryNode(
+		{ resource: 'image', operation: 'generate', prompt: PROMPT, ...parameters },
+		options,
+	);
+
+/** Lets in-process HTTP exchanges (nock) progress on the real event loop. */
+async function settle() {
+	for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Runs the node on jest's fake clock, 100 ms of fake time per step, until the run ends. */
+async function onFakeClock<T>(run: Promise<T>): Promise<T> {
+	let finished = false;
+	void run.finally(() => (finished = true));
+	while (!finished) {
+		await settle();
+		await jest.advanceTimersByTimeAsync(100);
+	}
+	return await run;
+}
+
+beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
+afterEach(() => jest.useRealTimers());
+
+describe('Generate', () => {
+	test('sends the prompt and settings, then checks the job every 10 s until it is completed', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobInProgress(JOB_ID), jobCompleted(JOB_ID)]);
+
+		const { items, error } = await onFakeClock(
+			generate({
+				model: 'flux-schnell',
+				aspectRatio: '16:9',
+				additionalFields: { style: 'cartoon' },
+			}),
+		);
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				jobId: JOB_ID,
+				status: 'completed',
+				url: `${IMAGE_HOST}/images/user/a1b2c3d4/${JOB_ID}.png`,
+				width: 1024,
+				height: 1024,
+				aiCreditsUsed: 2,
+			},
+		]);
+		const [post, ...checks] = requests;
+		expect(post).toMatchObject({
+			method: 'POST',
+			authorization: API_KEY,
+			body: { prompt: PROMPT, model: 'flux-schnell', aspectRatio: '16:9', style: 'cartoon' },
+		});
+		expect(
+			checks.map(({ method, path, authorization }) => ({ method, path, authorization })),
+		).toEqual([
+			{ method: 'GET', path: `/pictoryapis/v1/jobs/${JOB_ID}`, authorization: API_KEY },
+			{ method: 'GET', path: `/pictoryapis/v1/jobs/${JOB_ID}`, authorization: API_KEY },
+		]);
+		// Every 10 s of (fake) time, plus the few fake-clock steps each HTTP exchange takes.
+		const gaps = checks.map((check, index) => check.at - (index ? checks[index - 1].at : post.at));
+		for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(10_000);
+		for (const gap of gaps) expect(gap).toBeLessThan(11_000);
+	});
+
+	test('defaults: Seedream 3.0, square, and only the fields that were set', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+
+		await onFakeClock(generate());
+
+		expect(requests[0].body).toEqual({ prompt: PROMPT, model: 'seedream3.0', aspectRatio: '1:1' });
+	});
+
+	test('reference image and webhook URLs are passed on', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+		const additionalFields = {
+			referenceImageUrl: 'https://example.com/reference.png',
+			webhook: 'https://n8n.example.com/webhook/pictory',
+		};
+
+		await onFakeClock(generate({ additionalFields, waitForCompletion: false }));
+
+		expect(requests[0].body).toMatchObject(additionalFields);
+	});
+
+	test('without Wait for Completion, it returns the job id at once', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobInProgress(JOB_ID)]);
+
+		const { items } = await onFakeClock(generate({ waitForCompletion: false }));
+
+		expect(items.map((item) => item.json)).toEqual([{ jobId: JOB_ID }]);
+		expect(requests.map((request) => request.method)).toEqual(['POST']);
+	});
+
+	test('a failed job is an error with Pictory’s error code and message', async () => {
+		serveGeneration(JOB_ID, [
+			jobInProgress(JOB_ID),
+			{
+				job_id: JOB_ID,
+				success: false,
+				error_code: 'CONTENT_POLICY',
+				error_message: 'The prompt was rejected',
+			},
+		]);
+
+		const { error } = await onFakeClock(generate());
+
+		expect(error?.message).toBe('Pictory could not generate the image (CONTENT_POLICY)');
+		expect(error?.description).toBe(
+			`Pictory said: The prompt was rejected. Job ID: ${JOB_ID}. Change the prompt or settings and generate again.`,
+		);
+	});
+
+	test('a job still running after Maximum Wait fails with its job id, after 6 checks in a minute', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobInProgress(JOB_ID)]);
+
+		const { error } = await onFakeClock(generate({ maxWaitMinutes: 1 }));
+
+		expect(error?.message).toBe(`The image was not ready after 1 minute (job ${JOB_ID})`);
+		expect(error?.description).toContain(`Get Job operation and Job ID ${JOB_ID}`);
+		expect(requests.filter((request) => request.method === 'GET')).toHaveLength(6);
+	});
+
+	test('a stopped execution stops waiting at once', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobInProgress(JOB_ID)]);
+		const stop = new AbortController();
+
+		const run = generate({}, { abortSignal: stop.signal });
+		while (requests.length < 2) {
+			await settle();
+			await jest.advanceTimersByTimeAsync(100);
+		}
+		stop.abort();
+		const { items } = await onFakeClock(run);
+		await jest.advanceTimersByTimeAsync(60_000);
+
+		expect(items).toEqual([]);
+		expect(requests.map((request) => request.method)).toEqual(['POST', 'GET']);
+	});
+
+	test('with Download Image, the finished image comes with its PNG', async () => {
+		serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+		serveImageFiles();
+
+		const { items } = await onFakeClock(generate({ downloadImage: true }));
+
+		expect(items[0].binary?.data).toMatchObject({
+			mimeType: 'image/png',
+			fileName: `${JOB_ID}.png`,
+		});
+		expect(Buffer.from(items[0].binary!.data.data, 'base64')).toEqual(imageBytes(JOB_ID));
+	});
+
+	test.each([
+		['too short', 'Cat', 'The prompt must be 5 to 5,000 characters long, not 3'],
+		['only spaces', '         ', 'The prompt must be 5 to 5,000 characters long, not 0'],
+		['too long', 'x'.repeat(5001), 'The prompt must be 5 to 5,000 characters long, not 5,001'],
+	])('a prompt %s is refused before any request', async (_, prompt, message) => {
+		const { requests } = serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+
+		const { error } = await onFakeClock(generate({ prompt }));
+
+		expect(error?.message).toBe(message);
+		expect(requests).toHaveLength(0);
+	});
+
+	test('a Reference Image URL that is not a web address is refused before any request', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+
+		const { error } = await onFakeClock(
+			generate({ additionalFields: { referenceImageUrl: 'my-photo.png' } }),
+		);
+
+		expect(error?.message).toBe('Reference Image URL is not a web address: my-photo.png');
+		expect(requests).toHaveLength(0);
+	});
+
+	test('checking more often than every 5 s is refused before any request', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+
+		const { error } = await onFakeClock(generate({ checkIntervalSeconds: 1 }));
+
+		expect(error?.message).toBe('Check Every must be at least 5 seconds');
+		expect(requests).toHaveLength(0);
+	});
+
+	test('a rejected API key says so after one request', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+
+		const { error } = await onFakeClock(
+			generate({}, { credentials: { pictoryApi: { apiKey: 'pictai_revoked' } } }),
+		);
+
+		expect(error?.message).toBe('Pictory rejected the API key');
+		expect(requests).toHaveLength(1);
+	});
+
+	test('Pictory refusing the request shows what it said', async () => {
+		serveGeneration(JOB_ID, [], { generateAnswer: [400, { message: 'Insufficient AI credits' }] });
+
+		const { error } = await onFakeClock(generate());
+
+		expect(error?.message).toBe('Pictory refused the request (HTTP 400)');
+		expect(error?.description).toBe('Pictory said: Insufficient AI credits');
+	});
+
+	test('one image per input item', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+
+		const { items } = await onFakeClock(generate({ waitForCompletion: false }, { inputItems: 3 }));
+
+		expect(items).toHaveLength(3);
+		expect(requests.filter((request) => request.method === 'POST')).toHaveLength(3);
+	});
+});
+
+describe('Get Job', () => {
+	const getJob = (jobId: string, options?: Parameters<typeof runPictoryNode>[1]) =>
+		runPictoryNode({ resource: 'image', operation: 'getJob', jobId }, options);
+
+	test('gives the status of a job in progress', async () => {
+		serveGeneration(JOB_ID, [jobInProgress(JOB_ID)]);
+
+		const { items } = await getJob(JOB_ID);
+
+		expect(items.map((item) => item.json)).toEqual([{ jobId: JOB_ID, status: 'in-progress' }]);
+	});
+
+	test('gives the image of a completed job', async () => {
+		serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+
+		const { items } = await getJob(` ${JOB_ID} `);
+
+		expect(items[0].json).toMatchObject({ jobId: JOB_ID, status: 'completed', aiCreditsUsed: 2 });
+	});
+
+	test('gives a failed job as data, with Pictory’s error code and message', async () => {
+		serveGeneration(JOB_ID, [
+			{ success: false, error_code: 'CONTENT_POLICY', error_message: 'Rejected' },
+		]);
+
+		const { items } = await getJob(JOB_ID);
+
+		expect(items[0].json).toEqual({
+			jobId: JOB_ID,
+			status: 'failed',
+			errorCode: 'CONTENT_POLICY',
+			errorMessage: 'Rejected',
+		});
+	});
+
+	test('an unknown job id (404) says so plainly', async () => {
+		serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+
+		const { error } = await getJob('no-such-job');
+
+		expect(error?.message).toBe('Pictory has no image generation job with ID no-such-job');
+	});
+
+	test('an empty Job ID is refused before any request', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+
+		const { error } = await getJob('  ');
+
+		expect(error?.message).toBe('Job ID is empty');
+		expect(requests).toHaveLength(0);
+	});
+
+	test('a rejected API key says so', async () => {
+		serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+
+		const { error } = await getJob(JOB_ID, {
+			credentials: { pictoryApi: { apiKey: 'pictai_revoked' } },
+		});
+
+		expect(error?.message).toBe('Pictory rejected the API key');
+	});
+});
