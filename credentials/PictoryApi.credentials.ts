@@ -1,5 +1,6 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -41,15 +42,19 @@ export class PictoryApi implements ICredentialType {
 		},
 	];
 
-	// Pictory expects the raw key, without a "Bearer" prefix.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	// Pictory expects the raw key, without a "Bearer" prefix. A function rather than the generic
+	// `={{$credentials.apiKey}}` form, which n8n resolves as an expression on every request: the
+	// benchmark measured that at about a third of the time of listing 10,000 images.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	) {
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: credentials.apiKey as string,
+		};
+		return requestOptions;
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

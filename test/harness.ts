@@ -21,7 +21,6 @@ import {
 	type ICredentialTestRequest,
 	type ICredentials,
 	type ICredentialType,
-	type IDataObject,
 	type IExecuteData,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
@@ -63,10 +62,15 @@ function registeredAsInN8n(nodeType: INodeType): INodeType {
 	return nodeType;
 }
 
-export const nodeTypeRegistry: Record<string, INodeType> = {
+const nodeTypeRegistry: Record<string, INodeType> = {
 	[`${PACKAGE}.pictory`]: registeredAsInN8n(new Pictory()),
 	[`${PACKAGE}.pictoryTrigger`]: new PictoryTrigger(),
 };
+
+/** Adds a variant of the package's nodes (the benchmark's baselines) under `${PACKAGE}.<name>`. */
+export function registerNodeType(nodeType: INodeType) {
+	nodeTypeRegistry[`${PACKAGE}.${nodeType.description.name}`] = registeredAsInN8n(nodeType);
+}
 
 const credentialTypeRegistry: Record<string, ICredentialType> = {
 	pictoryApi: new PictoryApi(),
@@ -80,8 +84,8 @@ export const nodeTypes: INodeTypes = {
 };
 
 /**
- * What n8n's app does with a credential before a request: apply the property defaults, then
- * resolve a generic `authenticate` block's expressions against the credential data.
+ * What n8n's app does with a credential around a request: apply the property defaults when
+ * decrypting it, and call the credential type's `authenticate` function.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
@@ -92,30 +96,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions,
-		workflow?: Workflow,
-		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = credentialTypeRegistry[typeName];
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
-		if (authenticate?.type !== 'generic' || !workflow || !node) return requestOptions;
-		for (const [target, entries] of Object.entries(authenticate.properties)) {
-			const resolved: IDataObject = {};
-			for (const [key, value] of Object.entries(entries as IDataObject)) {
-				resolved[key] = workflow.expression.getParameterValue(
-					value as string,
-					null,
-					0,
-					0,
-					node.name,
-					[],
-					'internal',
-					{ $credentials: credentials },
-				) as string;
-			}
-			const options = requestOptions as unknown as Record<string, IDataObject | undefined>;
-			options[target] = { ...(options[target] ?? {}), ...resolved };
-		}
-		return requestOptions;
+		// n8n resolves a generic (object) authenticate as expressions; this package uses a function.
+		if (typeof authenticate !== 'function')
+			throw new Error(`${typeName}: authenticate is not a function`);
+		return await authenticate(credentials, requestOptions);
 	}
 
 	async getDecrypted(
@@ -198,13 +184,13 @@ interface RunOptions {
 }
 
 function pictoryNode(
-	type: 'pictory' | 'pictoryTrigger',
+	type: string,
 	parameters: INodeParameters,
 	settings: NodeSettings = {},
 ): INode {
 	return {
 		id: `${type}-node`,
-		name: type === 'pictory' ? 'Pictory' : 'Pictory Trigger',
+		name: type === 'pictoryTrigger' ? 'Pictory Trigger' : 'Pictory',
 		type: `${PACKAGE}.${type}`,
 		typeVersion: 1,
 		position: [0, 0],
@@ -238,7 +224,9 @@ export async function runPictoryNode(
 		abortSignal,
 		inputItems = 1,
 		type = 'pictory',
-	}: RunOptions & { type?: 'pictory' | 'pictoryTrigger' } = {},
+	}: RunOptions & {
+		/** A node type of the package: pictory, pictoryTrigger, or one registered. */ type?: string;
+	} = {},
 ): Promise<NodeRun> {
 	const node = pictoryNode(type, parameters, settings);
 	const workflow = workflowOf(node, timezone);
