@@ -1,54 +1,23 @@
 /**
- * A nock stand-in for Pictory's image list: an account of images served newest first, 100 a page,
- * with opaque page keys, answering 401 to any other API key, and recording every request it gets.
+ * nock stand-ins for Pictory in the unit tests: the image list (an account served newest first,
+ * 100 a page, 401 to any other API key), the image files, and Generate with its jobs. Each records
+ * the requests it gets.
  */
 import nock from 'nock';
 
 import type { PictoryImage } from '../nodes/Pictory/shared/images';
+import { imageBytes, imageListAnswer, IMAGE_HOST } from './fixtures';
 import { API_KEY, BASE_URL, IMAGES_PATH } from './harness';
+
+export { imageBytes, IMAGE_HOST, makeImages, pageKeyFor } from './fixtures';
 
 export interface RecordedRequest {
 	nextPageKey: string | null;
 	authorization: string | undefined;
 }
 
-const NEWEST = Date.parse('2026-04-04T06:03:38.665Z');
-
-/**
- * `count` images, newest first, one minute apart from `newest` (ms); every third one was generated
- * with a style and a reference image. Ids are `<idPrefix>-<number>`, the oldest numbered 1.
- */
-export function makeImages(
-	count: number,
-	{ newest = NEWEST, idPrefix = 'img' } = {},
-): PictoryImage[] {
-	return Array.from({ length: count }, (_, index) => {
-		const id = `${idPrefix}-${String(count - index).padStart(6, '0')}`;
-		const image: PictoryImage = {
-			url: `https://example.cloudfront.net/images/user/a1b2c3d4/${id}.png`,
-			id,
-			prompt: `Prompt for ${id}`,
-			aspectRatio: index % 2 ? '1:1' : '16:9',
-			createdDate: new Date(newest - index * 60_000).toISOString(),
-			model: index % 2 ? 'flux-schnell' : 'seedream3.0',
-			width: 1280,
-			height: 720,
-		};
-		if (index % 3 === 0) {
-			image.style = 'photorealistic';
-			image.referenceImageUrl = `https://example.cloudfront.net/images/user/a1b2c3d4/ref-${id}.png`;
-		}
-		return image;
-	});
-}
-
-/** Page keys as Pictory's look: base64 that holds "+", "/" and "=". */
-export const pageKeyFor = (offset: number) =>
-	`eyJwYXJ0aXRpb25LZXkiOiJ1c2VyI+/${Buffer.from(`offset:${offset}`).toString('base64')}`;
-
 export function serveAccount(images: PictoryImage[], { pageSize = 100 } = {}) {
 	const requests: RecordedRequest[] = [];
-	const offsets = new Map<string, number>();
 
 	nock(BASE_URL)
 		.persist()
@@ -59,18 +28,7 @@ export function serveAccount(images: PictoryImage[], { pageSize = 100 } = {}) {
 			const authorization = this.req.headers.authorization as string | undefined;
 			requests.push({ nextPageKey, authorization });
 			if (authorization !== API_KEY) return [401, { message: 'Unauthorized' }];
-
-			const offset = nextPageKey === null ? 0 : offsets.get(nextPageKey);
-			if (offset === undefined) return [400, { message: 'Invalid nextPageKey' }];
-			const end = offset + pageSize;
-			const body: { items: PictoryImage[]; nextPageKey?: string } = {
-				items: images.slice(offset, end),
-			};
-			if (end < images.length) {
-				body.nextPageKey = pageKeyFor(end);
-				offsets.set(body.nextPageKey, end);
-			}
-			return [200, body];
+			return imageListAnswer(images, nextPageKey, pageSize);
 		});
 
 	return { requests };
@@ -94,12 +52,6 @@ export function answerInOrder(...answers: Array<[number, unknown, Record<string,
 	}
 	return { requests, scope };
 }
-
-export const IMAGE_HOST = 'https://example.cloudfront.net';
-
-/** The bytes the CDN serves for an image: a PNG signature followed by the image id. */
-export const imageBytes = (id: string) =>
-	Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(id)]);
 
 /**
  * Serves the images' files from the CDN host, recording which ids were fetched and how many

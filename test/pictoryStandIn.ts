@@ -1,0 +1,112 @@
+/**
+ * A small Pictory-compatible HTTP server on 127.0.0.1, for the end-to-end tests and the benchmark:
+ * the image list of a fixture account (100 a page, opaque page keys, 401 to any other API key),
+ * the images' files, and Generate with jobs that complete on their second check. It records every
+ * request it answers.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { PictoryImage } from '../nodes/Pictory/shared/images';
+import { imageBytes, imageListAnswer, makeImages } from './fixtures';
+
+export interface StandInRequest {
+	method: string;
+	path: string;
+	nextPageKey: string | null;
+	authorization: string | undefined;
+}
+
+export interface StandInOptions {
+	/** The one API key it accepts. */
+	apiKey: string;
+	/** How many fixture images the account holds (see makeImages), newest first. */
+	imageCount?: number;
+	pageSize?: number;
+	/** A fixed delay before every answer, to play a distant server. */
+	delayMs?: number;
+	port?: number;
+}
+
+export interface PictoryStandIn {
+	/** The credential's Base URL for this server. */
+	baseUrl: string;
+	images: PictoryImage[];
+	requests: StandInRequest[];
+	close(): Promise<void>;
+}
+
+const json = (response: ServerResponse, status: number, body: unknown) => {
+	response.writeHead(status, { 'Content-Type': 'application/json' });
+	response.end(JSON.stringify(body));
+};
+
+export async function startPictoryStandIn({
+	apiKey,
+	imageCount = 0,
+	pageSize = 100,
+	delayMs = 0,
+	port = 0,
+}: StandInOptions): Promise<PictoryStandIn> {
+	const requests: StandInRequest[] = [];
+	const jobChecks = new Map<string, number>();
+	let origin = '';
+	const standIn = { images: [] as PictoryImage[], requests } as PictoryStandIn;
+
+	const answer = (request: IncomingMessage, response: ServerResponse) => {
+		const url = new URL(request.url ?? '/', origin);
+		const authorization = request.headers.authorization;
+		requests.push({
+			method: request.method ?? 'GET',
+			path: url.pathname,
+			nextPageKey: url.searchParams.get('nextPageKey'),
+			authorization,
+		});
+
+		const imageFile = /^\/images\/user\/[^/]+\/(.+)\.png$/.exec(url.pathname);
+		if (request.method === 'GET' && imageFile) {
+			response.writeHead(200, { 'Content-Type': 'image/png' });
+			return response.end(imageBytes(imageFile[1]));
+		}
+		if (!url.pathname.startsWith('/pictoryapis/')) return json(response, 404, { message: 'Not found' });
+		if (authorization !== apiKey) return json(response, 401, { message: 'Unauthorized' });
+
+		if (url.pathname === '/pictoryapis/v1/aistudio/images' && request.method === 'GET') {
+			const [status, body] = imageListAnswer(standIn.images, url.searchParams.get('nextPageKey'), pageSize);
+			return json(response, status, body);
+		}
+		if (url.pathname === '/pictoryapis/v1/aistudio/images' && request.method === 'POST') {
+			const jobId = `job-${jobChecks.size + 1}`;
+			jobChecks.set(jobId, 0);
+			return json(response, 200, { success: true, data: { jobId } });
+		}
+		const job = /^\/pictoryapis\/v1\/jobs\/([^/]+)$/.exec(url.pathname);
+		if (job && jobChecks.has(job[1])) {
+			const jobId = job[1];
+			const checks = jobChecks.get(jobId)! + 1;
+			jobChecks.set(jobId, checks);
+			if (checks < 2) return json(response, 200, { job_id: jobId, success: true, data: { status: 'in-progress' } });
+			const data = { status: 'completed', url: `${origin}/images/user/jobs/${jobId}.png`, width: 1024, height: 1024, aiCreditsUsed: 2 };
+			return json(response, 200, { job_id: jobId, success: true, data });
+		}
+		return json(response, 404, { message: 'Not found' });
+	};
+
+	const server = createServer((request, response) => {
+		request.resume();
+		request.on('end', () => {
+			if (delayMs > 0) setTimeout(() => answer(request, response), delayMs);
+			else answer(request, response);
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+	standIn.baseUrl = `${origin}/pictoryapis`;
+	standIn.images = makeImages(imageCount, { imageHost: origin });
+	standIn.close = async () => {
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	};
+	return standIn;
+}
