@@ -68,11 +68,16 @@ export async function startPictoryStandIn({
 			response.writeHead(200, { 'Content-Type': 'image/png' });
 			return response.end(imageBytes(imageFile[1]));
 		}
-		if (!url.pathname.startsWith('/pictoryapis/')) return json(response, 404, { message: 'Not found' });
+		if (!url.pathname.startsWith('/pictoryapis/'))
+			return json(response, 404, { message: 'Not found' });
 		if (authorization !== apiKey) return json(response, 401, { message: 'Unauthorized' });
 
 		if (url.pathname === '/pictoryapis/v1/aistudio/images' && request.method === 'GET') {
-			const [status, body] = imageListAnswer(standIn.images, url.searchParams.get('nextPageKey'), pageSize);
+			const [status, body] = imageListAnswer(
+				standIn.images,
+				url.searchParams.get('nextPageKey'),
+				pageSize,
+			);
 			return json(response, status, body);
 		}
 		if (url.pathname === '/pictoryapis/v1/aistudio/images' && request.method === 'POST') {
@@ -85,8 +90,19 @@ export async function startPictoryStandIn({
 			const jobId = job[1];
 			const checks = jobChecks.get(jobId)! + 1;
 			jobChecks.set(jobId, checks);
-			if (checks < 2) return json(response, 200, { job_id: jobId, success: true, data: { status: 'in-progress' } });
-			const data = { status: 'completed', url: `${origin}/images/user/jobs/${jobId}.png`, width: 1024, height: 1024, aiCreditsUsed: 2 };
+			if (checks < 2)
+				return json(response, 200, {
+					job_id: jobId,
+					success: true,
+					data: { status: 'in-progress' },
+				});
+			const data = {
+				status: 'completed',
+				url: `${origin}/images/user/jobs/${jobId}.png`,
+				width: 1024,
+				height: 1024,
+				aiCreditsUsed: 2,
+			};
 			return json(response, 200, { job_id: jobId, success: true, data });
 		}
 		return json(response, 404, { message: 'Not found' });
