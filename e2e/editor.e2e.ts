@@ -1,0 +1,123 @@
+/**
+ * The node in n8n's editor, in a real browser (Debian's Chromium driven by playwright-core): added
+ * after a Manual Trigger by searching "Pictory" in the node panel, with its icon, its actions, and Get Generated Images
+ * showing Return All and Limit, Limit hidden once Return All is on. Screenshots go to
+ * e2e/screenshots/.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+import { chromium, selectors, type Browser, type Page } from 'playwright-core';
+
+import { N8nClient } from './n8nClient';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startN8n } = require('./n8n');
+
+const SCREENSHOTS = path.join(__dirname, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let n8n: { url: string; userFolder: string; stop(): Promise<void> };
+let browser: Browser;
+let page: Page;
+let workflowId: string;
+
+const screenshot = async (name: string) =>
+	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+
+beforeAll(async () => {
+	mkdirSync(SCREENSHOTS, { recursive: true });
+	n8n = await startN8n();
+	const client = new N8nClient(n8n.url);
+	await client.setupOwner();
+	await client.createCredential('Pictory account', { apiKey: 'pictai_editor_test' });
+	workflowId = await client.createWorkflow({
+		name: 'Pictory in the editor',
+		nodes: [
+			{
+				id: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+				name: 'When clicking ‘Execute workflow’',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	});
+
+	selectors.setTestIdAttribute('data-test-id'); // n8n's editor marks its elements so
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+		],
+	});
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	await context.addCookies([{ name: 'n8n-auth', value: client.authToken, url: n8n.url }]);
+	page = await context.newPage();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await n8n?.stop();
+	if (n8n) rmSync(n8n.userFolder, { recursive: true, force: true });
+});
+
+test('the Pictory node can be found, added and configured in the editor', async () => {
+	await page.goto(`${n8n.url}/workflow/${workflowId}`);
+	const trigger = page.getByText('When clicking ‘Execute workflow’');
+	await trigger.waitFor();
+	const gotIt = page.getByRole('button', { name: 'Got it' });
+	if (await gotIt.isVisible()) await gotIt.click();
+
+	// The node panel, from the trigger's "+" so the new node connects to it; then search.
+	await page.getByTestId('canvas-handle-plus').first().click();
+	await page.keyboard.type('Pictory');
+	const result = page.getByTestId('item-iterator-item').filter({
+		has: page.getByTestId('node-creator-item-name').getByText('Pictory', { exact: true }),
+	});
+	await result.first().waitFor();
+	await expect(iconLoaded(result.first())).resolves.toBe(true);
+	await screenshot('1-node-panel-search');
+
+	// Its actions.
+	await result.first().click();
+	for (const action of [
+		'Generate an image',
+		'Get generated images',
+		'Get an image generation job',
+	]) {
+		await page.getByText(action, { exact: true }).waitFor();
+	}
+	await screenshot('2-node-panel-actions');
+
+	// Get Generated Images: the node's settings panel.
+	await page.getByText('Get generated images', { exact: true }).click();
+	const panel = page.getByTestId('ndv');
+	await panel.getByText('Return All', { exact: true }).waitFor();
+	await expect(iconLoaded(panel)).resolves.toBe(true);
+	const operation = panel.getByTestId('parameter-input-operation');
+	expect(await operation.locator('input').inputValue()).toBe('Get Generated Images');
+	const limit = panel.getByText('Limit', { exact: true });
+	await expect(limit.isVisible()).resolves.toBe(true);
+	await screenshot('3-get-generated-images');
+
+	// Return All on: Limit goes away.
+	await panel.getByTestId('parameter-input-returnAll').locator('.el-switch').click();
+	await limit.waitFor({ state: 'hidden' });
+	await screenshot('4-return-all-on');
+});
+
+/** Whether an icon from this package (pictory.svg) is shown, and loaded, inside `scope`. */
+async function iconLoaded(scope: ReturnType<Page['locator']>) {
+	const icon = scope.locator('img[src*="pictory"]').first();
+	await icon.waitFor();
+	return await icon.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0);
+}

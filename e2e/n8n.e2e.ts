@@ -1,0 +1,148 @@
+/**
+ * The package inside a real n8n 2.41.1: the nodes load, the credential's Test button works, and
+ * the example workflow runs against a local Pictory stand-in.
+ */
+import { rmSync } from 'node:fs';
+
+import type { INode } from 'n8n-workflow';
+
+import { startPictoryStandIn, type PictoryStandIn } from '../test/pictoryStandIn';
+import { exampleWorkflow, N8nClient, outputOf } from './n8nClient';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startN8n } = require('./n8n');
+
+const API_KEY = 'pictai_e2e_0123456789abcdef';
+
+let n8n: { url: string; userFolder: string; startupMs: number; stop(): Promise<void> };
+let client: N8nClient;
+let pictory: PictoryStandIn;
+let credential: { id: string; name: string };
+
+beforeAll(async () => {
+	pictory = await startPictoryStandIn({ apiKey: API_KEY, imageCount: 237 });
+	n8n = await startN8n();
+	console.log(`n8n ready in ${(n8n.startupMs / 1000).toFixed(1)} s at ${n8n.url}`);
+	client = new N8nClient(n8n.url);
+	await client.setupOwner();
+	credential = await client.createCredential('Pictory stand-in', {
+		apiKey: API_KEY,
+		baseUrl: pictory.baseUrl,
+	});
+});
+
+afterAll(async () => {
+	await n8n?.stop();
+	await pictory?.close();
+	if (n8n) rmSync(n8n.userFolder, { recursive: true, force: true });
+});
+
+/** "list my newest images" from examples/, with its Pictory node's parameters and credential set. */
+async function listImagesWorkflow(parameters: INode['parameters'], withCredential = credential) {
+	const workflow = exampleWorkflow('list-newest-images.json');
+	const pictoryNode = workflow.nodes.find((node) => node.type === 'CUSTOM.pictory')!;
+	pictoryNode.parameters = { resource: 'image', operation: 'getGeneratedImages', ...parameters };
+	pictoryNode.credentials = { pictoryApi: withCredential };
+	workflow.name = `${workflow.name} ${JSON.stringify(parameters)}`;
+	return {
+		id: await client.createWorkflow(workflow),
+		trigger: workflow.nodes[0].name,
+		node: pictoryNode.name,
+	};
+}
+
+async function requestsDuring(work: () => Promise<unknown>) {
+	const before = pictory.requests.length;
+	await work();
+	return pictory.requests.slice(before);
+}
+
+test('n8n lists the Pictory node, the trigger and the credential type', async () => {
+	const nodeTypes = await client.rest<Array<{ name: string }>>('GET', '/types/nodes.json');
+	const credentialTypes = await client.rest<Array<{ name: string }>>(
+		'GET',
+		'/types/credentials.json',
+	);
+
+	expect(nodeTypes.map((type) => type.name)).toEqual(
+		expect.arrayContaining(['CUSTOM.pictory', 'CUSTOM.pictoryTrigger']),
+	);
+	expect(credentialTypes.map((type) => type.name)).toContain('pictoryApi');
+});
+
+test('the credential’s Test button: a good key passes, a wrong one is named as such', async () => {
+	const good = await client.testCredential({ apiKey: API_KEY, baseUrl: pictory.baseUrl });
+	const wrong = await client.testCredential({ apiKey: 'pictai_wrong', baseUrl: pictory.baseUrl });
+
+	expect(good).toEqual({ status: 'OK', message: 'Connection successful!' });
+	expect(wrong.status).toBe('Error');
+	expect(wrong.message).toContain('Pictory rejected the API key');
+});
+
+test('the example workflow with Return All gives all 237 images, in order, in 3 requests', async () => {
+	const workflow = await listImagesWorkflow({ returnAll: true });
+
+	let execution!: Awaited<ReturnType<N8nClient['run']>>;
+	const requests = await requestsDuring(
+		async () => (execution = await client.run(workflow.id, workflow.trigger)),
+	);
+
+	expect(execution.status).toBe('success');
+	expect(outputOf(execution, workflow.node).map((item) => item.json)).toEqual(pictory.images);
+	expect(requests.map((request) => request.authorization)).toEqual([API_KEY, API_KEY, API_KEY]);
+});
+
+test('with Limit 5 it gives the 5 newest images in one request', async () => {
+	const workflow = await listImagesWorkflow({ limit: 5 });
+
+	let execution!: Awaited<ReturnType<N8nClient['run']>>;
+	const requests = await requestsDuring(
+		async () => (execution = await client.run(workflow.id, workflow.trigger)),
+	);
+
+	expect(outputOf(execution, workflow.node).map((item) => item.json)).toEqual(
+		pictory.images.slice(0, 5),
+	);
+	expect(requests).toHaveLength(1);
+});
+
+test('with Download Image each item carries its PNG', async () => {
+	const workflow = await listImagesWorkflow({ limit: 2, downloadImage: true });
+
+	const execution = await client.run(workflow.id, workflow.trigger);
+
+	const binaries = outputOf(execution, workflow.node).map((item) => item.binary?.data);
+	expect(binaries.map((binary) => [binary?.fileName, binary?.mimeType])).toEqual(
+		pictory.images.slice(0, 2).map((image) => [`${image.id}.png`, 'image/png']),
+	);
+});
+
+test('with a wrong key the run fails with a clear error that does not show the key', async () => {
+	const wrongKey = await client.createCredential('Pictory wrong key', {
+		apiKey: 'pictai_wrong_key_123',
+		baseUrl: pictory.baseUrl,
+	});
+	const workflow = await listImagesWorkflow({ limit: 5 }, wrongKey);
+
+	const execution = await client.run(workflow.id, workflow.trigger);
+
+	expect(execution.status).toBe('error');
+	expect(execution.data.resultData.error?.message).toBe('Pictory rejected the API key');
+	expect(execution.data.resultData.error).toMatchObject({ httpCode: '401' });
+	expect(JSON.stringify(execution.data)).not.toContain('pictai_wrong_key_123');
+});
+
+test('the trigger’s Fetch Test Event gives the newest image', async () => {
+	const example = exampleWorkflow('new-image-to-slack.json');
+	const trigger = example.nodes.find((node) => node.type === 'CUSTOM.pictoryTrigger')!;
+	trigger.credentials = { pictoryApi: credential };
+	const id = await client.createWorkflow({
+		...example,
+		name: 'Trigger test',
+		nodes: [trigger],
+		connections: {},
+	});
+
+	const execution = await client.run(id, trigger.name);
+
+	expect(outputOf(execution, trigger.name).map((item) => item.json)).toEqual([pictory.images[0]]);
+});

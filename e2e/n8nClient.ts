@@ -1,0 +1,119 @@
+/**
+ * Talks to a running n8n the way its editor does, through its REST API with the owner's session
+ * cookie: set up the owner, create credentials and workflows, run a workflow, read the execution.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { parse } from 'flatted';
+import type {
+	ICredentialDataDecryptedObject,
+	IRunExecutionData,
+	IWorkflowBase,
+} from 'n8n-workflow';
+
+export const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Pictory',
+	lastName: 'Tester',
+	password: 'Pictory-e2e-1',
+};
+
+/** A workflow from examples/, with this package's nodes renamed as n8n names custom extensions. */
+export function exampleWorkflow(
+	file: string,
+): Pick<IWorkflowBase, 'name' | 'nodes' | 'connections' | 'settings'> {
+	const text = readFileSync(path.join(__dirname, '..', 'examples', file), 'utf8');
+	return JSON.parse(text.replaceAll('"n8n-nodes-pictory.', '"CUSTOM.'));
+}
+
+export interface Execution {
+	status: string;
+	data: IRunExecutionData;
+}
+
+export class N8nClient {
+	private cookie = '';
+
+	constructor(readonly url: string) {}
+
+	/** The session cookie's value, for a browser. */
+	get authToken() {
+		return this.cookie.replace(/^n8n-auth=/, '');
+	}
+
+	async setupOwner() {
+		const response = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		if (!response.ok) throw new Error(`owner setup: ${response.status} ${await response.text()}`);
+		const auth = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		if (!auth) throw new Error('owner setup gave no n8n-auth cookie');
+		this.cookie = auth.split(';')[0];
+	}
+
+	async rest<T>(method: string, route: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.url}${route}`, {
+			method,
+			headers: { Cookie: this.cookie, 'Content-Type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok)
+			throw new Error(`${method} ${route}: ${response.status} ${text.slice(0, 500)}`);
+		const json = JSON.parse(text) as { data?: T };
+		return (json.data ?? json) as T;
+	}
+
+	async createCredential(name: string, data: ICredentialDataDecryptedObject) {
+		const { id } = await this.rest<{ id: string }>('POST', '/rest/credentials', {
+			name,
+			type: 'pictoryApi',
+			data,
+		});
+		return { id, name };
+	}
+
+	/** What the credential's "Test" button answers. */
+	async testCredential(data: ICredentialDataDecryptedObject) {
+		return await this.rest<{ status: string; message: string }>('POST', '/rest/credentials/test', {
+			credentials: { id: '', name: 'Pictory test', type: 'pictoryApi', data },
+		});
+	}
+
+	async createWorkflow(
+		workflow: Pick<IWorkflowBase, 'name' | 'nodes' | 'connections' | 'settings'>,
+	) {
+		const { id } = await this.rest<{ id: string }>('POST', '/rest/workflows', workflow);
+		return id;
+	}
+
+	/** Runs a saved workflow from the given trigger, as "Execute workflow" does, and waits for the result. */
+	async run(workflowId: string, triggerName: string, timeoutMs = 60_000): Promise<Execution> {
+		const { executionId } = await this.rest<{ executionId: string }>(
+			'POST',
+			`/rest/workflows/${workflowId}/run`,
+			{ triggerToStartFrom: { name: triggerName } },
+		);
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			const execution = await this.rest<{ status: string; data: string }>(
+				'GET',
+				`/rest/executions/${executionId}`,
+			);
+			if (!['new', 'running', 'waiting'].includes(execution.status)) {
+				return { status: execution.status, data: parse(execution.data) as IRunExecutionData };
+			}
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`execution ${executionId} did not finish in ${timeoutMs / 1000} s`);
+	}
+}
+
+/** The items a node output in an execution. */
+export function outputOf(execution: Execution, nodeName: string) {
+	const runs = execution.data.resultData.runData[nodeName] ?? [];
+	return runs.at(-1)?.data?.main?.[0] ?? [];
+}
