@@ -19,7 +19,13 @@ const { nodeForN8n } = require('./n8n');
 const E2E = __dirname;
 const STAMP = path.join(E2E, 'node_modules', '.n8n-nodes-pictory-e2e-installed');
 
-function run(args, env = process.env) {
+// Under `npm run`, npm passes its settings to children as npm_* variables, among them the
+// repository's ignore-scripts=true: e2e/ is a project of its own, so start its npm from a clean slate.
+const cleanEnv = Object.fromEntries(
+	Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)),
+);
+
+function run(args, env = cleanEnv) {
 	console.log(`[e2e setup] npm ${args.join(' ')}`);
 	execFileSync('npm', args, { cwd: E2E, env, stdio: 'inherit' });
 }
@@ -35,12 +41,19 @@ function main() {
 
 	const started = Date.now();
 	run(['ci', '--ignore-scripts', '--no-audit', '--no-fund']);
-	run(['rebuild', 'node']);
-	const { binDir, nodeDir } = nodeForN8n();
-	run(['rebuild', 'sqlite3', 'isolated-vm'], {
-		...process.env,
+	run(['rebuild', 'node', '--ignore-scripts=false']);
+	const { node, binDir, nodeDir } = nodeForN8n();
+	const node24Env = {
+		...cleanEnv,
 		PATH: `${binDir}${path.delimiter}${process.env.PATH}`,
 		npm_config_nodedir: nodeDir,
+	};
+	run(['rebuild', 'sqlite3', 'isolated-vm', '--ignore-scripts=false'], node24Env);
+
+	// Prove the result before recording it: n8n's Node runs and loads both native modules.
+	execFileSync(node, ['-e', "require('sqlite3'); require('isolated-vm')"], {
+		cwd: E2E,
+		env: node24Env,
 	});
 	fs.writeFileSync(STAMP, lockHash);
 	console.log(`[e2e setup] done in ${Math.round((Date.now() - started) / 1000)} s`);
