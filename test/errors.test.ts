@@ -8,6 +8,8 @@ const page = (items: unknown[], nextPageKey?: string) => ({
 	items,
 	...(nextPageKey && { nextPageKey }),
 });
+/** A failure below HTTP, as Node reports it (no answer at all). */
+const networkError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 describe('a rejected API key (401)', () => {
 	// n8n-core sends a request again once after a 401 (to refresh expirable credentials), hence two answers.
@@ -153,6 +155,55 @@ describe('429 and 5xx answers', () => {
 
 		expect(error?.message).toBe('Pictory is rate-limiting requests (HTTP 429)');
 		expect(requests).toHaveLength(1);
+	});
+
+	test('a Retry-After given as an HTTP date is honoured too', async () => {
+		const { requests } = answerInOrder(
+			[429, { message: 'Slow down' }, { 'Retry-After': new Date(Date.now() - 1000).toUTCString() }],
+			[200, page(makeImages(2))],
+		);
+
+		const started = Date.now();
+		const { items } = await runPictoryNode(getAll);
+
+		expect(items).toHaveLength(2);
+		expect(requests).toHaveLength(2);
+		expect(Date.now() - started).toBeLessThan(1000); // the date has passed: no default backoff
+	});
+
+	test('a dropped connection is retried', async () => {
+		nock('https://api.pictory.ai')
+			.get('/pictoryapis/v1/aistudio/images')
+			.replyWithError(networkError('ECONNRESET', 'socket hang up'))
+			.get('/pictoryapis/v1/aistudio/images')
+			.reply(200, page(makeImages(2)));
+
+		const { items, error } = await runPictoryNode(getAll);
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+	});
+
+	test('an unreachable server is a clear error, not retried', async () => {
+		const scope = nock('https://api.pictory.ai')
+			.get('/pictoryapis/v1/aistudio/images')
+			.replyWithError(networkError('ECONNREFUSED', 'connect ECONNREFUSED'));
+
+		const { error } = await runPictoryNode(getAll);
+
+		expect(error?.message).toBe('Could not reach Pictory');
+		expect(error?.description).toBe(
+			'The connection failed (ECONNREFUSED). Check the Base URL in the Pictory API credential and that this n8n instance can reach it.',
+		);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	test('a key without access (403) says so', async () => {
+		answerInOrder([403, { message: 'Forbidden' }]);
+
+		const { error } = await runPictoryNode(getAll);
+
+		expect(error?.message).toBe('Pictory refused access (HTTP 403)');
 	});
 
 	test('other 4xx answers are not retried and show what Pictory said', async () => {

@@ -1,5 +1,7 @@
 import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
 
+import { redactApiKeys } from './transport';
+
 /** One AI Studio image as Pictory lists it; `style` and `referenceImageUrl` only when set at generation. */
 export interface PictoryImage extends IDataObject {
 	id: string;
@@ -54,7 +56,9 @@ export interface ListImagesOptions {
 function readImagePage(node: INode, body: unknown): ImagePage {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 		const got =
-			typeof body === 'string' ? 'text that is not JSON' : JSON.stringify(body)?.slice(0, 80);
+			typeof body === 'string'
+				? 'text that is not JSON'
+				: redactApiKeys(String(JSON.stringify(body)).slice(0, 80));
 		throw unexpectedAnswer(node, `Expected a JSON object with an "items" list but got ${got}.`);
 	}
 	const { items, nextPageKey } = body as { items?: unknown; nextPageKey?: unknown };

@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	NodeError,
 	sleep,
 	type IDataObject,
 	type IExecuteSingleFunctions,
@@ -87,7 +88,8 @@ export function redactApiKeys(text: string): string {
 	return text.replace(/pictai_[A-Za-z0-9._~+/=-]+/g, 'pictai_***');
 }
 
-function apiMessage(data: unknown): string | undefined {
+/** The message in a Pictory answer (message, error_message or error), API keys hidden. */
+export function pictoryMessage(data: unknown): string | undefined {
 	if (typeof data === 'string')
 		return data.trim() ? redactApiKeys(data.trim().slice(0, 500)) : undefined;
 	if (typeof data !== 'object' || data === null) return undefined;
@@ -107,12 +109,12 @@ function apiMessage(data: unknown): string | undefined {
 export function pictoryRequestError(node: INode, error: unknown, attempts = 1): NodeApiError {
 	const failure = describeFailure(error);
 	const { status } = failure;
-	const detail = apiMessage(failure.data);
+	const detail = pictoryMessage(failure.data);
 	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
 	const fail = (message: string, description: string) =>
 		new NodeApiError(
 			node,
-			{ httpCode: status ?? failure.code ?? 'none', message: detail ?? message } as JsonObject,
+			{ httpCode: status ?? 'none', message: detail ?? message } as JsonObject,
 			{
 				message,
 				description,
@@ -135,7 +137,7 @@ export function pictoryRequestError(node: INode, error: unknown, attempts = 1): 
 	if (status === 429) {
 		return fail(
 			`Pictory is rate-limiting requests (HTTP 429)${tries}`,
-			'Wait a minute before running the node again, or fetch less per run (Limit, Created After).',
+			'Wait a minute before running the node again.',
 		);
 	}
 	if (status && status >= 500) {
@@ -150,9 +152,10 @@ export function pictoryRequestError(node: INode, error: unknown, attempts = 1): 
 			detail ? `Pictory said: ${detail}` : "Check the node's parameters.",
 		);
 	}
+	// The network code goes in the description: n8n replaces a message naming one with a generic text.
 	return fail(
-		`Could not reach Pictory${failure.code ? ` (${failure.code})` : ''}${tries}`,
-		'Check the Base URL in the Pictory API credential and that this n8n instance can reach it.',
+		`Could not reach Pictory${tries}`,
+		`${failure.code ? `The connection failed (${failure.code}). ` : ''}Check the Base URL in the Pictory API credential and that this n8n instance can reach it.`,
 	);
 }
 
@@ -179,15 +182,18 @@ export async function requestWithRetries<T>(
 		pictoryRequestError(context.getNode(), error, attempts),
 ): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
-		let wait: number;
+		let error: unknown;
 		try {
 			return await request();
-		} catch (error) {
-			const failure = describeFailure(error);
-			wait = retryAfterMs(failure.headers) ?? RETRY_DELAYS_MS[attempt - 1];
-			if (!isRetryable(failure) || attempt > RETRY_DELAYS_MS.length || wait > MAX_RETRY_AFTER_MS) {
-				throw toError(error, attempt);
-			}
+		} catch (caught) {
+			error = caught;
+		}
+		const failure = describeFailure(error);
+		// The node's own errors about an answer it did receive (no status, no network code) stand as they are.
+		if (error instanceof NodeError && !failure.status && !failure.code) throw error;
+		const wait = retryAfterMs(failure.headers) ?? RETRY_DELAYS_MS[attempt - 1];
+		if (!isRetryable(failure) || attempt > RETRY_DELAYS_MS.length || wait > MAX_RETRY_AFTER_MS) {
+			throw toError(error, attempt);
 		}
 		await sleep(wait, context.getExecutionCancelSignal?.());
 	}
