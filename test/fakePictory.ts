@@ -57,7 +57,13 @@ export function answerInOrder(...answers: Array<[number, unknown, Record<string,
  * Serves the images' files from the CDN host, recording which ids were fetched and how many
  * downloads were in flight at once. `failing` ids answer with that status.
  */
-export function serveImageFiles({ failing = {} as Record<string, number>, delayMs = 0 } = {}) {
+export function serveImageFiles({
+	failing = {} as Record<string, number>,
+	delayMs = 0,
+	retryAfter = undefined as string | undefined,
+	/** Make each failing id fail only its first N requests. */
+	failFirst = Infinity,
+} = {}) {
 	const downloads: string[] = [];
 	let inFlight = 0;
 	const stats = { downloads, maxInFlight: 0 };
@@ -73,7 +79,11 @@ export function serveImageFiles({ failing = {} as Record<string, number>, delayM
 			stats.maxInFlight = Math.max(stats.maxInFlight, ++inFlight);
 			await new Promise((resolve) => setTimeout(resolve, delayMs));
 			inFlight--;
-			if (failing[id]) return [failing[id], 'Access Denied', { 'Content-Type': 'text/plain' }];
+			if (failing[id] && downloads.filter((fetched) => fetched === id).length <= failFirst) {
+				const headers: Record<string, string> = { 'Content-Type': 'text/plain' };
+				if (retryAfter !== undefined) headers['Retry-After'] = retryAfter;
+				return [failing[id], 'Access Denied', headers];
+			}
 			return [200, imageBytes(id), { 'Content-Type': 'image/png' }];
 		});
 	return stats;
@@ -88,6 +98,14 @@ export interface RecordedJobRequest {
 	at: number;
 	body?: unknown;
 	authorization: string | undefined;
+}
+
+/** A job answer other than 200, e.g. `new HttpAnswer(503, { message: 'Busy' })`. */
+export class HttpAnswer {
+	constructor(
+		readonly status: number,
+		readonly body: unknown = {},
+	) {}
 }
 
 /**
@@ -125,7 +143,8 @@ export function serveGeneration(
 			if (this.req.headers.authorization !== API_KEY) return [401, { message: 'Unauthorized' }];
 			if (uri !== `${JOBS_PATH}/${encodeURIComponent(jobId)}`)
 				return [404, { message: 'Job not found' }];
-			return [200, jobAnswers[Math.min(answered++, jobAnswers.length - 1)]];
+			const answer = jobAnswers[Math.min(answered++, jobAnswers.length - 1)];
+			return answer instanceof HttpAnswer ? [answer.status, answer.body] : [200, answer];
 		});
 	return { requests };
 }

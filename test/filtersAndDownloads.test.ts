@@ -172,6 +172,21 @@ describe('Download Image', () => {
 		expect(files.maxInFlight).toBe(4);
 	});
 
+	test('a download the image host fails for a moment is retried', async () => {
+		serveAccount(account);
+		const files = serveImageFiles({
+			failing: { [account[0].id]: 503 },
+			retryAfter: '0',
+			failFirst: 1,
+		});
+
+		const { items, error } = await getGeneratedImages({ limit: 1, downloadImage: true });
+
+		expect(error).toBeUndefined();
+		expect(items[0].binary?.data.fileName).toBe(`${account[0].id}.png`);
+		expect(files.downloads).toEqual([account[0].id, account[0].id]);
+	});
+
 	test('a failed download fails the node with an error naming the image', async () => {
 		serveAccount(account);
 		serveImageFiles({ failing: { [account[1].id]: 403 } });

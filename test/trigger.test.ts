@@ -150,7 +150,7 @@ describe('Pictory Trigger: On New Generated Image', () => {
 		expect(Buffer.from(items![0].binary!.data.data, 'base64')).toEqual(imageBytes(added[1].id));
 	});
 
-	test('a failed download fails the poll without moving its position', async () => {
+	test('a download failing for now fails the poll without moving its position', async () => {
 		const account = makeImages(10, { newest: NOW });
 		serveAccount(account);
 		const trigger = activePictoryTrigger({ downloadImage: true });
@@ -159,12 +159,54 @@ describe('Pictory Trigger: On New Generated Image', () => {
 
 		const added = makeImages(2, { newest: NOW + 2 * MINUTE, idPrefix: 'new' });
 		account.unshift(...added);
-		serveImageFiles({ failing: { [added[0].id]: 403 } });
+		const files = serveImageFiles({ failing: { [added[0].id]: 503 }, retryAfter: '0' });
 		const { error, items } = await trigger.poll();
 
-		expect(error?.message).toBe(`Could not download image ${added[0].id} (HTTP 403)`);
+		expect(error?.message).toBe(`Could not download image ${added[0].id} (HTTP 503)`);
 		expect(items).toBeUndefined();
 		expect(trigger.staticData()).toEqual(position);
+		expect(files.downloads.filter((id) => id === added[0].id)).toHaveLength(4);
+	});
+
+	test('an image whose file can never be downloaded is emitted without it, and the trigger moves on', async () => {
+		const account = makeImages(10, { newest: NOW });
+		serveAccount(account);
+		const trigger = activePictoryTrigger({ downloadImage: true });
+		await trigger.poll();
+
+		const added = makeImages(2, { newest: NOW + 2 * MINUTE, idPrefix: 'new' });
+		account.unshift(...added);
+		serveImageFiles({ failing: { [added[1].id]: 404 } });
+		const { items, error } = await trigger.poll();
+
+		expect(error).toBeUndefined();
+		expect(items?.map((item) => item.json.downloadError)).toEqual([
+			`Could not download image ${added[1].id} (HTTP 404)`,
+			undefined,
+		]);
+		expect(items?.map((item) => item.binary?.data.fileName)).toEqual([
+			undefined,
+			`${added[0].id}.png`,
+		]);
+		expect(trigger.staticData()).toEqual({
+			lastCreatedDate: added[0].createdDate,
+			idsAtLastCreatedDate: [added[0].id],
+		});
+	});
+
+	test('on activation, images sharing the newest timestamp are all remembered', async () => {
+		const [newest, ...older] = makeImages(5, { newest: NOW });
+		const twin = { ...makeImages(1, { idPrefix: 'twin' })[0], createdDate: newest.createdDate };
+		serveAccount([newest, twin, ...older]);
+		const trigger = activePictoryTrigger();
+
+		await trigger.poll();
+
+		expect(trigger.staticData()).toEqual({
+			lastCreatedDate: newest.createdDate,
+			idsAtLastCreatedDate: [newest.id, twin.id],
+		});
+		expect(await trigger.poll()).toEqual({});
 	});
 
 	test('"Fetch Test Event" in the editor shows the newest image, in one request', async () => {

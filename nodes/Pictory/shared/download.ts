@@ -33,7 +33,7 @@ function downloadError(
 	const reason = status ? `HTTP ${status}` : (code ?? 'no answer');
 	return new NodeApiError(context.getNode(), { imageId: image.id, reason } as JsonObject, {
 		message: `Could not download image ${image.id} (${reason})`,
-		description: `The download from ${image.url} failed${attempts > 1 ? ` ${attempts} times` : ''}. Its link may have expired: run the node again to get fresh links.`,
+		description: `The download from ${image.url} failed${attempts > 1 ? ` ${attempts} times` : ''}. Its link may have expired: getting the image from Pictory again gives a fresh one.`,
 		httpCode: status ? String(status) : undefined,
 	});
 }
@@ -75,15 +75,27 @@ async function downloadImage(
 }
 
 /**
+ * What to do when an image's file cannot be had: fail the run (the default); give an error item
+ * for that image alone (Continue On Fail); or, for the trigger, keep the image without its file,
+ * noting `downloadError`, when the failure is permanent (the link answers 4xx or is missing), so
+ * one bad image cannot stop a trigger forever. Temporary failures still fail, to be retried.
+ */
+export type DownloadFailureHandling = 'fail' | 'errorItem' | 'keepWithoutFileIfPermanent';
+
+function isPermanent(error: NodeApiError | NodeOperationError): boolean {
+	if (error instanceof NodeOperationError) return true;
+	return /^4\d\d$/.test(String(error.httpCode)) && error.httpCode !== '429';
+}
+
+/**
  * One item per record, each with its image's PNG as binary data, downloaded DOWNLOAD_CONCURRENCY at
- * a time, in the records' order. A failed download fails the run with an error naming the image,
- * or, with Continue On Fail, becomes an error item for that image alone.
+ * a time, in the records' order. A failed download is handled as `onFailure` says.
  */
 export async function withImageFiles<T extends IDataObject>(
 	context: DownloadContext,
 	images: T[],
 	binaryPropertyName: string,
-	{ continueOnFail = false, idOf = (image: T) => String(image.id) } = {},
+	{ onFailure = 'fail' as DownloadFailureHandling, idOf = (image: T) => String(image.id) } = {},
 ): Promise<INodeExecutionData[]> {
 	const items: INodeExecutionData[] = new Array(images.length);
 	let next = 0;
@@ -98,8 +110,11 @@ export async function withImageFiles<T extends IDataObject>(
 			).catch((error: NodeApiError | NodeOperationError) => error);
 			if (!(result instanceof Error)) {
 				items[index] = { json: image, ...result };
-			} else if (continueOnFail) {
-				items[index] = { json: image, error: result };
+			} else if (onFailure === 'errorItem') {
+				// n8n shows an item with `error` as { error: <message> }; the message names the image.
+				items[index] = { json: {}, error: result };
+			} else if (onFailure === 'keepWithoutFileIfPermanent' && isPermanent(result)) {
+				items[index] = { json: { ...image, downloadError: result.message } };
 			} else {
 				next = images.length;
 				throw result;

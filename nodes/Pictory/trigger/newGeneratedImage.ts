@@ -43,7 +43,9 @@ function positionAfter(
 	images: PictoryImage[],
 	previous?: PollPosition,
 ): PollPosition {
-	let position: PollPosition = previous ?? { lastCreatedDate: null, idsAtLastCreatedDate: [] };
+	let position: PollPosition = previous
+		? { ...previous }
+		: { lastCreatedDate: null, idsAtLastCreatedDate: [] };
 	for (const image of images) {
 		const time = createdAt(node, image);
 		const last =
@@ -66,14 +68,31 @@ async function toItems(
 		context,
 		images,
 		context.getNodeParameter('binaryPropertyName', 'data') as string,
+		{ onFailure: 'keepWithoutFileIfPermanent' },
 	);
+}
+
+/** The newest image and any sharing its timestamp: usually one image, in one request. */
+async function newestImages(
+	node: ReturnType<IPollFunctions['getNode']>,
+	fetchPage: (nextPageKey: string | undefined) => Promise<unknown>,
+): Promise<PictoryImage[]> {
+	let newest: number | undefined;
+	return await listImages(node, fetchPage, {
+		limit: Infinity,
+		isPastEnd: (image) => {
+			newest ??= createdAt(node, image);
+			return createdAt(node, image) < newest;
+		},
+	});
 }
 
 /**
  * Emits the images generated since the last poll, one item each, oldest first. The first poll of
  * an active workflow only records where the account stands, as n8n's own polling triggers do;
  * "Fetch Test Event" shows the newest image without moving that position. The position advances
- * only after a poll has fetched (and downloaded) everything, so a failed poll loses nothing.
+ * only after a poll has fetched (and downloaded) everything, so a failed poll loses nothing; an
+ * image whose file can never be downloaded is emitted without it, with `downloadError`.
  */
 export async function pollNewGeneratedImages(
 	this: IPollFunctions,
@@ -91,13 +110,8 @@ export async function pollNewGeneratedImages(
 
 	const staticData = this.getWorkflowStaticData('node') as Partial<PollPosition>;
 	if (staticData.lastCreatedDate === undefined) {
-		// First poll: note the newest image (and any sharing its timestamp) and emit nothing.
-		let newest: number | undefined;
-		const atNewest = await listImages(node, fetchPage, {
-			limit: Infinity,
-			isPastEnd: (image) => createdAt(node, image) < (newest ??= createdAt(node, image)),
-		});
-		Object.assign(staticData, positionAfter(node, atNewest));
+		// First poll of an active workflow: note where the account stands and emit nothing.
+		Object.assign(staticData, positionAfter(node, await newestImages(node, fetchPage)));
 		return null;
 	}
 

@@ -154,6 +154,6 @@ export async function paginateGeneratedImages(
 	}
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 'data') as string;
 	return await withImageFiles(this, images, binaryPropertyName, {
-		continueOnFail: this.continueOnFail(),
+		onFailure: this.continueOnFail() ? 'errorItem' : 'fail',
 	});
 }
