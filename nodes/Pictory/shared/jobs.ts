@@ -75,20 +75,6 @@ function jobFailedError(node: INode, { jobId, errorCode, errorMessage }: JobResu
 	);
 }
 
-/** The job's current state from Pictory; an unknown job id is a clear error rather than a bare 404. */
-export async function fetchJob(
-	context: IExecuteSingleFunctions,
-	jobId: string,
-): Promise<JobResult> {
-	const node = context.getNode();
-	const body = await pictoryApiRequest
-		.call(context, 'GET', `/v1/jobs/${encodeURIComponent(jobId)}`)
-		.catch((error) => {
-			throw (error as NodeApiError).httpCode === '404' ? unknownJobError(node, jobId) : error;
-		});
-	return readJob(node, jobId, body);
-}
-
 export function unknownJobError(node: INode, jobId: string): NodeOperationError {
 	return new NodeOperationError(node, `Pictory has no image generation job with ID ${jobId}`, {
 		description: 'Use the "jobId" that Generate returned, from the same Pictory account.',
@@ -101,26 +87,49 @@ export interface WaitOptions {
 }
 
 /**
- * Checks the job every `intervalSeconds` until it completes, fails, or `maxWaitMinutes` of
- * waiting have passed. Sleeping, not spinning; a stopped execution ends the wait at once.
+ * Checks the job every `intervalSeconds` until it completes, fails, or `maxWaitMinutes` have
+ * passed. Sleeping, not spinning; a stopped execution ends the wait at once. A job that is not
+ * found yet (404 just after Generate) counts as still in progress.
  */
 export async function waitForJob(
 	context: IExecuteSingleFunctions,
 	jobId: string,
 	{ intervalSeconds, maxWaitMinutes }: WaitOptions,
 ): Promise<JobResult> {
-	const checks = Math.max(1, Math.floor((maxWaitMinutes * 60) / intervalSeconds));
-	for (let check = 1; check <= checks; check++) {
-		await sleep(intervalSeconds * 1000, context.getExecutionCancelSignal());
-		const job = await fetchJob(context, jobId);
+	const node = context.getNode();
+	const deadline = Date.now() + maxWaitMinutes * 60_000;
+	for (let remaining = deadline - Date.now(); remaining > 0; remaining = deadline - Date.now()) {
+		await sleep(Math.min(intervalSeconds * 1000, remaining), context.getExecutionCancelSignal());
+		const body = await pictoryApiRequest
+			.call(context, 'GET', `/v1/jobs/${encodeURIComponent(jobId)}`)
+			.catch((error: NodeApiError) => {
+				if (error.httpCode === '404') return { data: { status: 'in-progress' } };
+				throw error;
+			});
+		const job = readJob(node, jobId, body);
 		if (job.status === 'completed') return job;
-		if (job.status === 'failed') throw jobFailedError(context.getNode(), job);
+		if (job.status === 'failed') throw jobFailedError(node, job);
 	}
 	throw new NodeOperationError(
-		context.getNode(),
+		node,
 		`The image was not ready after ${maxWaitMinutes} minute${maxWaitMinutes === 1 ? '' : 's'} (job ${jobId})`,
 		{
 			description: `Pictory may still be generating it. Fetch it later with the Get Job operation and Job ID ${jobId}, or raise Maximum Wait.`,
 		},
 	);
+}
+
+/**
+ * After Generate was accepted, every error must still say which job holds the (paid-for) image,
+ * so the user fetches it with Get Job instead of generating it again.
+ */
+export function mentioningJob(node: INode, jobId: string, error: unknown): unknown {
+	// Anything else (a stopped execution) passes through unchanged for n8n to handle.
+	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
+	if (`${error.message} ${error.description ?? ''}`.includes(jobId)) return error;
+	return new NodeApiError(node, { jobId } as JsonObject, {
+		message: error.message,
+		description: `${error.description ? `${error.description} ` : ''}The image was ordered as job ${jobId}: get it with the Get Job operation rather than generating it again.`,
+		httpCode: error instanceof NodeApiError ? (error.httpCode ?? undefined) : undefined,
+	});
 }

@@ -1,5 +1,7 @@
 import {
+	NodeApiError,
 	NodeOperationError,
+	type JsonObject,
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
@@ -11,8 +13,8 @@ import {
 import { downloadImageFields } from '../../shared/descriptions';
 import { withImageFiles } from '../../shared/download';
 import { unexpectedAnswer } from '../../shared/images';
-import { waitForJob } from '../../shared/jobs';
-import { throwIfPictoryFailed } from '../../shared/transport';
+import { mentioningJob, waitForJob } from '../../shared/jobs';
+import { pictoryMessage, throwIfPictoryFailed } from '../../shared/transport';
 
 const showOnlyForGenerate = {
 	resource: ['image'],
@@ -229,22 +231,29 @@ export async function returnGeneratedImage(
 ): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	throwIfPictoryFailed(node, response);
-	const jobId = ((response.body as IDataObject | undefined)?.data as IDataObject | undefined)
-		?.jobId;
+	const body = response.body as IDataObject | undefined;
+	if (body?.success === false) {
+		throw new NodeApiError(node, body as JsonObject, {
+			message: 'Pictory did not accept the image request',
+			description: `${pictoryMessage(body) ? `Pictory said: ${pictoryMessage(body)}. ` : ''}No image was ordered.`,
+		});
+	}
+	const jobId = (body?.data as IDataObject | undefined)?.jobId;
 	if (typeof jobId !== 'string' || jobId === '') {
 		throw unexpectedAnswer(node, 'The answer to Generate has no "data.jobId".');
 	}
 
 	if (!(this.getNodeParameter('waitForCompletion', true) as boolean)) return [{ json: { jobId } }];
 
-	const job = await waitForJob(this, jobId, readWaitOptions(this));
-	if (!(this.getNodeParameter('downloadImage', false) as boolean)) return [{ json: job }];
-	return await withImageFiles(
-		this,
-		[job],
-		this.getNodeParameter('binaryPropertyName', 'data') as string,
-		{
+	const waitAndDownload = async () => {
+		const job = await waitForJob(this, jobId, readWaitOptions(this));
+		if (!(this.getNodeParameter('downloadImage', false) as boolean)) return [{ json: job }];
+		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 'data') as string;
+		return await withImageFiles(this, [job], binaryPropertyName, {
 			idOf: (finished) => finished.jobId,
-		},
-	);
+		});
+	};
+	return await waitAndDownload().catch((error: unknown) => {
+		throw mentioningJob(node, jobId, error);
+	});
 }

@@ -1,5 +1,7 @@
 import {
 	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
@@ -8,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { readJob, unknownJobError } from '../../shared/jobs';
-import { throwIfPictoryFailed } from '../../shared/transport';
+import { describeFailure, pictoryRequestError, requestWithRetries } from '../../shared/transport';
 
 export const getJobDescription: INodeProperties[] = [
 	{
@@ -23,17 +25,36 @@ export const getJobDescription: INodeProperties[] = [
 	},
 ];
 
-/** Gives the job's status and, once completed, its image; an unknown id says so plainly. */
+const jobIdOf = (context: IExecuteSingleFunctions) =>
+	String(context.getNodeParameter('jobId', '')).trim();
+
+/**
+ * Drives Get Job's routed request. n8n hands a request to the routing's `pagination` function
+ * when there is one; here it serves to retry the GET like every read (429, 5xx) and to name a 404
+ * as an unknown job.
+ */
+export async function requestJobWithRetries(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	return await requestWithRetries(
+		this,
+		async () => await this.makeRoutingRequest(requestData),
+		(error, attempts) =>
+			describeFailure(error).status === 404
+				? unknownJobError(node, jobIdOf(this))
+				: pictoryRequestError(node, error, attempts),
+	);
+}
+
+/** Gives the job's status and, once completed, its image; a failed job with Pictory's error. */
 export async function returnJob(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	const jobId = String(this.getNodeParameter('jobId')).trim();
-	if (response.statusCode === 404) throw unknownJobError(node, jobId);
-	throwIfPictoryFailed(node, response);
-	return [{ json: readJob(node, jobId, response.body) }];
+	return [{ json: readJob(this.getNode(), jobIdOf(this), response.body) }];
 }
 
 /** An empty Job ID would ask for /v1/jobs/ itself: stop before any request. */
@@ -41,7 +62,7 @@ export async function requireJobId(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ) {
-	if (!String(this.getNodeParameter('jobId', '')).trim()) {
+	if (!jobIdOf(this)) {
 		throw new NodeOperationError(this.getNode(), 'Job ID is empty', {
 			description:
 				'Give the "jobId" that Generate returned, e.g. with the expression {{ $json.jobId }}.',

@@ -6,7 +6,7 @@ import {
 	keepPageBody,
 	paginateGeneratedImages,
 } from './getGeneratedImages';
-import { getJobDescription, requireJobId, returnJob } from './getJob';
+import { getJobDescription, requestJobWithRetries, requireJobId, returnJob } from './getJob';
 
 const showOnlyForImages = {
 	resource: ['image'],
@@ -52,9 +52,9 @@ export const imageDescription: INodeProperties[] = [
 					request: {
 						method: 'GET',
 						url: '=/v1/jobs/{{ encodeURIComponent(String($parameter.jobId).trim()) }}',
-						ignoreHttpStatusErrors: true,
 					},
-					send: { preSend: [requireJobId] },
+					send: { preSend: [requireJobId], paginate: true },
+					operations: { pagination: requestJobWithRetries },
 					output: { postReceive: [returnJob] },
 				},
 			},
