@@ -1,15 +1,13 @@
 import nock from 'nock';
 
 import { API_KEY, runPictoryNode } from './harness';
-import { answerInOrder, makeImages, pageKeyFor } from './fakePictory';
+import { answerInOrder, makeImages, networkError, pageKeyFor } from './fakePictory';
 
 const getAll = { resource: 'image', operation: 'getGeneratedImages', returnAll: true };
 const page = (items: unknown[], nextPageKey?: string) => ({
 	items,
 	...(nextPageKey && { nextPageKey }),
 });
-/** A failure below HTTP, as Node reports it (no answer at all). */
-const networkError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 describe('a rejected API key (401)', () => {
 	// n8n-core sends a request again once after a 401 (to refresh expirable credentials), hence two answers.

@@ -89,6 +89,10 @@ export function serveImageFiles({
 	return stats;
 }
 
+/** A failure below HTTP, as Node reports it (no answer at all), for nock's `replyWithError`. */
+export const networkError = (code: string, message: string) =>
+	Object.assign(new Error(message), { code });
+
 export const JOBS_PATH = '/pictoryapis/v1/jobs';
 
 export interface RecordedJobRequest {

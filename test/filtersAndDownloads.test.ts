@@ -1,5 +1,14 @@
+import nock from 'nock';
+
 import { runPictoryNode } from './harness';
-import { imageBytes, makeImages, serveAccount, serveImageFiles } from './fakePictory';
+import {
+	imageBytes,
+	makeImages,
+	networkError,
+	serveAccount,
+	serveImageFiles,
+	IMAGE_HOST,
+} from './fakePictory';
 
 const getGeneratedImages = (
 	parameters: Record<string, unknown>,
@@ -194,6 +203,19 @@ describe('Download Image', () => {
 		const { error } = await getGeneratedImages({ limit: 3, downloadImage: true });
 
 		expect(error?.message).toBe(`Could not download image ${account[1].id} (HTTP 403)`);
+	});
+
+	test('a download that cannot connect names the image and the connection error', async () => {
+		serveAccount(account);
+		nock(IMAGE_HOST)
+			.get(new URL(account[1].url).pathname)
+			.replyWithError(networkError('ECONNREFUSED', 'connect ECONNREFUSED'));
+		serveImageFiles();
+
+		const { error } = await getGeneratedImages({ limit: 3, downloadImage: true });
+
+		expect(error?.message).toBe(`Could not download image ${account[1].id}`);
+		expect(error?.description).toContain('failed (ECONNREFUSED)');
 	});
 
 	test('with Continue On Fail, only the image that failed becomes an error item', async () => {

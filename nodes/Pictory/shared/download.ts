@@ -31,9 +31,10 @@ function downloadError(
 ) {
 	const { status, code } = describeFailure(error);
 	const reason = status ? `HTTP ${status}` : (code ?? 'no answer');
+	// A network code (ECONNREFUSED…) stays out of the message: n8n would replace it with a generic text.
 	return new NodeApiError(context.getNode(), { imageId: image.id, reason } as JsonObject, {
-		message: `Could not download image ${image.id} (${reason})`,
-		description: `The download from ${image.url} failed${attempts > 1 ? ` ${attempts} times` : ''}. Its link may have expired: getting the image from Pictory again gives a fresh one.`,
+		message: `Could not download image ${image.id}${status ? ` (${reason})` : ''}`,
+		description: `The download from ${image.url} failed${attempts > 1 ? ` ${attempts} times` : ''} (${reason}). Its link may have expired: getting the image from Pictory again gives a fresh one.`,
 		httpCode: status ? String(status) : undefined,
 	});
 }
@@ -42,6 +43,7 @@ async function downloadImage(
 	context: DownloadContext,
 	image: ImageFile,
 	binaryPropertyName: string,
+	cancelSignal: AbortSignal,
 ) {
 	const { url } = image;
 	if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
@@ -50,7 +52,7 @@ async function downloadImage(
 		});
 	}
 	const response = (await requestWithRetries(
-		context,
+		{ getNode: () => context.getNode(), getExecutionCancelSignal: () => cancelSignal },
 		async () =>
 			await context.helpers.httpRequest({
 				method: 'GET',
@@ -98,6 +100,13 @@ export async function withImageFiles<T extends IDataObject>(
 	{ onFailure = 'fail' as DownloadFailureHandling, idOf = (image: T) => String(image.id) } = {},
 ): Promise<INodeExecutionData[]> {
 	const items: INodeExecutionData[] = new Array(images.length);
+	// Once one download fails the run, the others stop too: no retries or waits for a lost cause.
+	const failed = new AbortController();
+	const executionSignal =
+		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	const cancelSignal = executionSignal
+		? AbortSignal.any([executionSignal, failed.signal])
+		: failed.signal;
 	let next = 0;
 	const worker = async () => {
 		while (next < images.length) {
@@ -107,6 +116,7 @@ export async function withImageFiles<T extends IDataObject>(
 				context,
 				{ id: idOf(image), url: image.url },
 				binaryPropertyName,
+				cancelSignal,
 			).catch((error: NodeApiError | NodeOperationError) => error);
 			if (!(result instanceof Error)) {
 				items[index] = { json: image, ...result };
@@ -117,6 +127,7 @@ export async function withImageFiles<T extends IDataObject>(
 				items[index] = { json: { ...image, downloadError: result.message } };
 			} else {
 				next = images.length;
+				failed.abort();
 				throw result;
 			}
 		}
