@@ -1,8 +1,11 @@
+import nock from 'nock';
+
 import { API_KEY, runPictoryNode } from './harness';
 import {
 	imageBytes,
 	jobCompleted,
 	jobInProgress,
+	networkError,
 	serveGeneration,
 	serveImageFiles,
 	HttpAnswer,
@@ -78,6 +81,7 @@ describe('Generate', () => {
 		// Every 10 s of (fake) time, plus the few fake-clock steps each HTTP exchange takes.
 		const gaps = checks.map((check, index) => check.at - (index ? checks[index - 1].at : post.at));
 		for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(10_000);
+		for (const gap of gaps) expect(gap).toBeLessThan(12_000);
 	});
 
 	test('defaults: Seedream 3.0, square, and only the fields that were set', async () => {
@@ -147,6 +151,8 @@ describe('Generate', () => {
 		const [post, ...checks] = requests;
 		expect(checks).toHaveLength(1);
 		expect(checks[0].at - post.at).toBeGreaterThanOrEqual(60_000);
+		// Not at 600 s: plus the few fake-clock steps the exchanges take.
+		expect(checks[0].at - post.at).toBeLessThan(65_000);
 	});
 
 	test('a job Pictory does not know yet (404 just after Generate) counts as still in progress', async () => {
@@ -160,6 +166,50 @@ describe('Generate', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ jobId: JOB_ID, status: 'completed' });
 		expect(requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
+	});
+
+	test('a job Pictory still does not know at the second check is an error, not a 5-minute wait', async () => {
+		const { requests } = serveGeneration(JOB_ID, [
+			new HttpAnswer(404, { message: 'Job not found' }),
+		]);
+
+		const { error } = await onFakeClock(generate());
+
+		expect(error?.message).toBe(`Pictory does not find job ${JOB_ID}`);
+		expect(error?.description).toContain('Base URL');
+		expect(error?.description).toContain(`The image was ordered as job ${JOB_ID}`);
+		expect(requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
+	});
+
+	test('a failed download of the finished image names the job to fetch it from', async () => {
+		serveGeneration(JOB_ID, [jobCompleted(JOB_ID)]);
+		serveImageFiles({ failing: { [JOB_ID]: 403 } });
+
+		const { error } = await onFakeClock(generate({ downloadImage: true }));
+
+		expect(error?.message).toBe(`Could not download image ${JOB_ID} (HTTP 403)`);
+		expect(error?.description).toContain(
+			`The image was ordered as job ${JOB_ID}: get it with the Get Job operation rather than generating it again.`,
+		);
+	});
+
+	test('a failed job is not to be fetched later: its error says to generate again', async () => {
+		serveGeneration(JOB_ID, [{ success: false, error_code: 'CONTENT_POLICY' }]);
+
+		const { error } = await onFakeClock(generate());
+
+		expect(error?.description).not.toContain('Get Job');
+	});
+
+	test('Pictory out of reach on Generate is a clear error', async () => {
+		nock('https://api.pictory.ai')
+			.post('/pictoryapis/v1/aistudio/images')
+			.replyWithError(networkError('ECONNREFUSED', 'connect ECONNREFUSED'));
+
+		const { error } = await onFakeClock(generate());
+
+		expect(error?.message).toBe('Could not reach Pictory');
+		expect(error?.description).toContain('The connection failed (ECONNREFUSED)');
 	});
 
 	test('an error while waiting names the job, so the paid-for image is not ordered again', async () => {

@@ -87,9 +87,31 @@ export interface WaitOptions {
 }
 
 /**
+ * One check of a job that Generate has just ordered. A 404 at the first check is a job Pictory
+ * has not registered yet; a 404 after that means the node is not asking the right place.
+ */
+async function checkOrderedJob(
+	context: IExecuteSingleFunctions,
+	jobId: string,
+	isFirstCheck: boolean,
+): Promise<JobResult> {
+	const node = context.getNode();
+	const body = await pictoryApiRequest
+		.call(context, 'GET', `/v1/jobs/${encodeURIComponent(jobId)}`)
+		.catch((error: NodeApiError) => {
+			if (error.httpCode !== '404') throw error;
+			if (isFirstCheck) return { data: { status: 'in-progress' } };
+			throw new NodeOperationError(node, `Pictory does not find job ${jobId}`, {
+				description:
+					'Pictory accepted the image request but answers 404 when asked about its job. Check that the Base URL in the Pictory API credential is the API address (ending in /pictoryapis).',
+			});
+		});
+	return readJob(node, jobId, body);
+}
+
+/**
  * Checks the job every `intervalSeconds` until it completes, fails, or `maxWaitMinutes` have
- * passed. Sleeping, not spinning; a stopped execution ends the wait at once. A job that is not
- * found yet (404 just after Generate) counts as still in progress.
+ * passed. Sleeping, not spinning; a stopped execution ends the wait at once.
  */
 export async function waitForJob(
 	context: IExecuteSingleFunctions,
@@ -98,15 +120,12 @@ export async function waitForJob(
 ): Promise<JobResult> {
 	const node = context.getNode();
 	const deadline = Date.now() + maxWaitMinutes * 60_000;
+	let checks = 0;
 	for (let remaining = deadline - Date.now(); remaining > 0; remaining = deadline - Date.now()) {
 		await sleep(Math.min(intervalSeconds * 1000, remaining), context.getExecutionCancelSignal());
-		const body = await pictoryApiRequest
-			.call(context, 'GET', `/v1/jobs/${encodeURIComponent(jobId)}`)
-			.catch((error: NodeApiError) => {
-				if (error.httpCode === '404') return { data: { status: 'in-progress' } };
-				throw error;
-			});
-		const job = readJob(node, jobId, body);
+		const job = await checkOrderedJob(context, jobId, ++checks === 1).catch((error: unknown) => {
+			throw mentioningJob(node, jobId, error);
+		});
 		if (job.status === 'completed') return job;
 		if (job.status === 'failed') throw jobFailedError(node, job);
 	}
@@ -120,13 +139,12 @@ export async function waitForJob(
 }
 
 /**
- * After Generate was accepted, every error must still say which job holds the (paid-for) image,
- * so the user fetches it with Get Job instead of generating it again.
+ * After Generate was accepted, an error in checking or downloading must still say which job holds
+ * the (paid-for) image, so the user fetches it with Get Job instead of generating it again.
  */
 export function mentioningJob(node: INode, jobId: string, error: unknown): unknown {
 	// Anything else (a stopped execution) passes through unchanged for n8n to handle.
 	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
-	if (`${error.message} ${error.description ?? ''}`.includes(jobId)) return error;
 	return new NodeApiError(node, { jobId } as JsonObject, {
 		message: error.message,
 		description: `${error.description ? `${error.description} ` : ''}The image was ordered as job ${jobId}: get it with the Get Job operation rather than generating it again.`,

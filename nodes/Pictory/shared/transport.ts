@@ -7,6 +7,7 @@ import {
 	type IHttpRequestMethods,
 	type IN8nHttpFullResponse,
 	type INode,
+	type INodeExecutionData,
 	type IPollFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -168,6 +169,18 @@ export function throwIfPictoryFailed(node: INode, response: IN8nHttpFullResponse
 	throw pictoryRequestError(node, {
 		response: { status: response.statusCode, headers: response.headers, data: response.body },
 	});
+}
+
+/**
+ * A routed request's answer whole in one item (status, headers, body), so that a pagination
+ * function reads exactly what Pictory sent; the engine would otherwise split a JSON array into items.
+ */
+export async function keepWholeResponse(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	return [{ json: { ...response } as unknown as IDataObject }];
 }
 
 /**

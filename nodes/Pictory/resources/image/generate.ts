@@ -1,20 +1,22 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	type JsonObject,
+	type DeclarativeRestApiSettings,
 	type IDataObject,
+	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type INodeProperties,
+	type JsonObject,
 } from 'n8n-workflow';
 
 import { downloadImageFields } from '../../shared/descriptions';
 import { withImageFiles } from '../../shared/download';
 import { unexpectedAnswer } from '../../shared/images';
 import { mentioningJob, waitForJob } from '../../shared/jobs';
-import { pictoryMessage, throwIfPictoryFailed } from '../../shared/transport';
+import { pictoryMessage, pictoryRequestError, throwIfPictoryFailed } from '../../shared/transport';
 
 const showOnlyForGenerate = {
 	resource: ['image'],
@@ -221,21 +223,27 @@ export async function validateGenerateRequest(
 }
 
 /**
- * Reads Pictory's `{ success, data: { jobId } }`, then, with Wait for Completion, waits for the job
- * and returns the finished image (and its file, with Download Image).
+ * Drives Generate's routed request (n8n hands it to the routing's `pagination` function). The POST
+ * is sent once and never repeated, since it spends AI credits; then it reads Pictory's
+ * `{ success, data: { jobId } }` and, with Wait for Completion, waits for the job and returns the
+ * finished image (and its file, with Download Image).
  */
-export async function returnGeneratedImage(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
+export async function generateImage(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
+	const [answer] = await this.makeRoutingRequest(requestData).catch((error: unknown) => {
+		throw pictoryRequestError(node, error);
+	});
+	const response = answer.json as unknown as IN8nHttpFullResponse;
 	throwIfPictoryFailed(node, response);
 	const body = response.body as IDataObject | undefined;
 	if (body?.success === false) {
-		throw new NodeApiError(node, body as JsonObject, {
+		const said = pictoryMessage(body);
+		throw new NodeApiError(node, { message: said ?? 'success: false' } as JsonObject, {
 			message: 'Pictory did not accept the image request',
-			description: `${pictoryMessage(body) ? `Pictory said: ${pictoryMessage(body)}. ` : ''}No image was ordered.`,
+			description: `${said ? `Pictory said: ${said}. ` : ''}No image was ordered.`,
 		});
 	}
 	const jobId = (body?.data as IDataObject | undefined)?.jobId;
@@ -245,15 +253,12 @@ export async function returnGeneratedImage(
 
 	if (!(this.getNodeParameter('waitForCompletion', true) as boolean)) return [{ json: { jobId } }];
 
-	const waitAndDownload = async () => {
-		const job = await waitForJob(this, jobId, readWaitOptions(this));
-		if (!(this.getNodeParameter('downloadImage', false) as boolean)) return [{ json: job }];
-		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 'data') as string;
-		return await withImageFiles(this, [job], binaryPropertyName, {
-			idOf: (finished) => finished.jobId,
-		});
-	};
-	return await waitAndDownload().catch((error: unknown) => {
+	const job = await waitForJob(this, jobId, readWaitOptions(this));
+	if (!(this.getNodeParameter('downloadImage', false) as boolean)) return [{ json: job }];
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 'data') as string;
+	return await withImageFiles(this, [job], binaryPropertyName, {
+		idOf: (finished) => finished.jobId,
+	}).catch((error: unknown) => {
 		throw mentioningJob(node, jobId, error);
 	});
 }

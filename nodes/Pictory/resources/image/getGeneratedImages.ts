@@ -2,10 +2,7 @@ import {
 	NodeOperationError,
 	tryToParseDateTime,
 	type DeclarativeRestApiSettings,
-	type IDataObject,
 	type IExecutePaginationFunctions,
-	type IExecuteSingleFunctions,
-	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
@@ -65,18 +62,6 @@ export const getGeneratedImagesDescription: INodeProperties[] = [
 	},
 	...downloadImageFields(showOnlyForGetGeneratedImages),
 ];
-
-/**
- * Keeps each page's body whole in one item, so the paginator reads exactly what Pictory sent
- * (the engine would otherwise split a JSON array into items).
- */
-export async function keepPageBody(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return [{ json: { body: response.body as IDataObject } }];
-}
 
 function readLimit(context: IExecutePaginationFunctions): number {
 	if (context.getNodeParameter('returnAll', false) as boolean) return Infinity;

@@ -1,11 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { generateDescription, returnGeneratedImage, validateGenerateRequest } from './generate';
-import {
-	getGeneratedImagesDescription,
-	keepPageBody,
-	paginateGeneratedImages,
-} from './getGeneratedImages';
+import { keepWholeResponse } from '../../shared/transport';
+import { generateDescription, generateImage, validateGenerateRequest } from './generate';
+import { getGeneratedImagesDescription, paginateGeneratedImages } from './getGeneratedImages';
 import { getJobDescription, requestJobWithRetries, requireJobId, returnJob } from './getJob';
 
 const showOnlyForImages = {
@@ -27,8 +24,9 @@ export const imageDescription: INodeProperties[] = [
 				description: 'Make an image from a prompt in Pictory AI Studio',
 				routing: {
 					request: { method: 'POST', url: '/v1/aistudio/images', ignoreHttpStatusErrors: true },
-					send: { preSend: [validateGenerateRequest] },
-					output: { postReceive: [returnGeneratedImage] },
+					send: { preSend: [validateGenerateRequest], paginate: true },
+					operations: { pagination: generateImage },
+					output: { postReceive: [keepWholeResponse] },
 				},
 			},
 			{
@@ -40,7 +38,7 @@ export const imageDescription: INodeProperties[] = [
 					request: { method: 'GET', url: '/v1/aistudio/images' },
 					send: { paginate: true },
 					operations: { pagination: paginateGeneratedImages },
-					output: { postReceive: [keepPageBody] },
+					output: { postReceive: [keepWholeResponse] },
 				},
 			},
 			{
