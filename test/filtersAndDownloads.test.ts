@@ -218,6 +218,18 @@ describe('Download Image', () => {
 		expect(error?.description).toContain('failed (ECONNREFUSED)');
 	});
 
+	test('once a download fails the run, the other downloads stop retrying', async () => {
+		serveAccount(account);
+		const files = serveImageFiles({ failing: { [account[0].id]: 403, [account[1].id]: 503 } });
+
+		const { error } = await getGeneratedImages({ limit: 2, downloadImage: true });
+		// Longer than the first retry's 1 s wait, which would fetch account[1] again.
+		await new Promise((resolve) => setTimeout(resolve, 1_500));
+
+		expect(error?.message).toBe(`Could not download image ${account[0].id} (HTTP 403)`);
+		expect(files.downloads.filter((id) => id === account[1].id)).toHaveLength(1);
+	});
+
 	test('with Continue On Fail, only the image that failed becomes an error item', async () => {
 		serveAccount(account);
 		serveImageFiles({ failing: { [account[1].id]: 404 } });

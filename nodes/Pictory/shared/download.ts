@@ -60,6 +60,7 @@ async function downloadImage(
 				encoding: 'arraybuffer',
 				returnFullResponse: true,
 				json: false,
+				abortSignal: cancelSignal,
 			}),
 		(error, attempts) => downloadError(context, image, error, attempts),
 	)) as IN8nHttpFullResponse;
