@@ -168,17 +168,33 @@ describe('Generate', () => {
 		expect(requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
 	});
 
-	test('a job Pictory still does not know at the second check is an error, not a 5-minute wait', async () => {
+	test('a job Pictory is slow to register (404 for a while) is still waited for', async () => {
+		const notFound = new HttpAnswer(404, { message: 'Job not found' });
+		const { requests } = serveGeneration(JOB_ID, [
+			notFound,
+			notFound,
+			notFound,
+			jobCompleted(JOB_ID),
+		]);
+
+		const { items, error } = await onFakeClock(generate({ checkIntervalSeconds: 5 }));
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ status: 'completed' });
+		expect(requests.filter((request) => request.method === 'GET')).toHaveLength(4);
+	});
+
+	test('a job Pictory still does not know a minute after Generate is an error, not a 5-minute wait', async () => {
 		const { requests } = serveGeneration(JOB_ID, [
 			new HttpAnswer(404, { message: 'Job not found' }),
 		]);
 
 		const { error } = await onFakeClock(generate());
 
-		expect(error?.message).toBe(`Pictory does not find job ${JOB_ID}`);
-		expect(error?.description).toContain('Base URL');
+		expect(error?.message).toBe(`Pictory does not know job ${JOB_ID}`);
 		expect(error?.description).toContain(`The image was ordered as job ${JOB_ID}`);
-		expect(requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
+		// Checks at 10, 20, … 60 s: the last one is past the minute's grace.
+		expect(requests.filter((request) => request.method === 'GET')).toHaveLength(6);
 	});
 
 	test('a failed download of the finished image names the job to fetch it from', async () => {
@@ -198,7 +214,22 @@ describe('Generate', () => {
 
 		const { error } = await onFakeClock(generate());
 
+		expect(error?.message).toBe('Pictory could not generate the image (CONTENT_POLICY)');
 		expect(error?.description).not.toContain('Get Job');
+	});
+
+	test('a connection broken during Generate warns that the image may be ordered', async () => {
+		const scope = nock('https://api.pictory.ai')
+			.post('/pictoryapis/v1/aistudio/images')
+			.replyWithError(networkError('ECONNRESET', 'socket hang up'));
+
+		const { error } = await onFakeClock(generate());
+
+		expect(error?.message).toBe('The connection to Pictory broke during the image request');
+		expect(error?.description).toContain(
+			'Look for it with Get Generated Images before generating again',
+		);
+		expect(scope.isDone()).toBe(true);
 	});
 
 	test('Pictory out of reach on Generate is a clear error', async () => {
@@ -248,6 +279,23 @@ describe('Generate', () => {
 			'Pictory said: Prompt violates the content policy. No image was ordered.',
 		);
 		expect(requests).toHaveLength(1);
+	});
+
+	test('stopping the execution while Generate is sent is not reported as a Pictory failure', async () => {
+		nock('https://api.pictory.ai')
+			.post('/pictoryapis/v1/aistudio/images')
+			.delay(2_000)
+			.reply(200, { success: true, data: { jobId: JOB_ID } });
+		const stop = new AbortController();
+
+		const run = generate({}, { abortSignal: stop.signal });
+		await settle();
+		await jest.advanceTimersByTimeAsync(500);
+		stop.abort();
+		const { error, run: execution } = await onFakeClock(run);
+
+		expect(execution.status).toBe('canceled');
+		expect(error?.message).not.toMatch(/Pictory/);
 	});
 
 	test('a stopped execution stops waiting at once', async () => {

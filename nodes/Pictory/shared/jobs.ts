@@ -86,24 +86,24 @@ export interface WaitOptions {
 	maxWaitMinutes: number;
 }
 
-/**
- * One check of a job that Generate has just ordered. A 404 at the first check is a job Pictory
- * has not registered yet; a 404 after that means the node is not asking the right place.
- */
+/** How long after Generate a 404 for its job is taken for a job Pictory has not registered yet. */
+const UNREGISTERED_JOB_GRACE_MS = 60_000;
+
+/** One check of a job that Generate ordered `sinceOrderMs` ago. */
 async function checkOrderedJob(
 	context: IExecuteSingleFunctions,
 	jobId: string,
-	isFirstCheck: boolean,
+	sinceOrderMs: number,
 ): Promise<JobResult> {
 	const node = context.getNode();
 	const body = await pictoryApiRequest
 		.call(context, 'GET', `/v1/jobs/${encodeURIComponent(jobId)}`)
 		.catch((error: NodeApiError) => {
 			if (error.httpCode !== '404') throw error;
-			if (isFirstCheck) return { data: { status: 'in-progress' } };
-			throw new NodeOperationError(node, `Pictory does not find job ${jobId}`, {
+			if (sinceOrderMs < UNREGISTERED_JOB_GRACE_MS) return { data: { status: 'in-progress' } };
+			throw new NodeOperationError(node, `Pictory does not know job ${jobId}`, {
 				description:
-					'Pictory accepted the image request but answers 404 when asked about its job. Check that the Base URL in the Pictory API credential is the API address (ending in /pictoryapis).',
+					'Pictory accepted the image request but still answers 404 for its job a minute later.',
 			});
 		});
 	return readJob(node, jobId, body);
@@ -119,12 +119,13 @@ export async function waitForJob(
 	{ intervalSeconds, maxWaitMinutes }: WaitOptions,
 ): Promise<JobResult> {
 	const node = context.getNode();
-	const deadline = Date.now() + maxWaitMinutes * 60_000;
-	let checks = 0;
+	const ordered = Date.now();
+	const deadline = ordered + maxWaitMinutes * 60_000;
 	for (let remaining = deadline - Date.now(); remaining > 0; remaining = deadline - Date.now()) {
 		await sleep(Math.min(intervalSeconds * 1000, remaining), context.getExecutionCancelSignal());
-		const job = await checkOrderedJob(context, jobId, ++checks === 1).catch((error: unknown) => {
-			throw mentioningJob(node, jobId, error);
+		const sinceOrderMs = Date.now() - ordered;
+		const job = await checkOrderedJob(context, jobId, sinceOrderMs).catch((error: unknown) => {
+			throw mentioningJob(context, jobId, error);
 		});
 		if (job.status === 'completed') return job;
 		if (job.status === 'failed') throw jobFailedError(node, job);
@@ -142,10 +143,15 @@ export async function waitForJob(
  * After Generate was accepted, an error in checking or downloading must still say which job holds
  * the (paid-for) image, so the user fetches it with Get Job instead of generating it again.
  */
-export function mentioningJob(node: INode, jobId: string, error: unknown): unknown {
-	// Anything else (a stopped execution) passes through unchanged for n8n to handle.
+export function mentioningJob(
+	context: IExecuteSingleFunctions,
+	jobId: string,
+	error: unknown,
+): unknown {
+	// A stopped execution passes through unchanged for n8n to handle.
+	if (context.getExecutionCancelSignal()?.aborted) return error;
 	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
-	return new NodeApiError(node, { jobId } as JsonObject, {
+	return new NodeApiError(context.getNode(), { jobId } as JsonObject, {
 		message: error.message,
 		description: `${error.description ? `${error.description} ` : ''}The image was ordered as job ${jobId}: get it with the Get Job operation rather than generating it again.`,
 		httpCode: error instanceof NodeApiError ? (error.httpCode ?? undefined) : undefined,

@@ -31,7 +31,7 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'EPIPE',
 ]);
 
-interface RequestContext {
+export interface RequestContext {
 	getNode(): INode;
 	getExecutionCancelSignal?(): AbortSignal | undefined;
 }
@@ -67,6 +67,16 @@ export function describeFailure(error: unknown): HttpFailure {
 		headers: {},
 		code,
 	};
+}
+
+/**
+ * Errors to hand on unchanged rather than explain as a Pictory failure: a stopped execution (n8n
+ * handles it), and the node's own errors about an answer it did receive (no status, no network code).
+ */
+export function isNotARequestFailure(context: RequestContext, error: unknown): boolean {
+	if (context.getExecutionCancelSignal?.()?.aborted) return true;
+	const { status, code } = describeFailure(error);
+	return error instanceof NodeError && !status && !code;
 }
 
 function isRetryable({ status, code }: HttpFailure): boolean {
@@ -201,9 +211,8 @@ export async function requestWithRetries<T>(
 		} catch (caught) {
 			error = caught;
 		}
+		if (isNotARequestFailure(context, error)) throw error;
 		const failure = describeFailure(error);
-		// The node's own errors about an answer it did receive (no status, no network code) stand as they are.
-		if (error instanceof NodeError && !failure.status && !failure.code) throw error;
 		const wait = retryAfterMs(failure.headers) ?? RETRY_DELAYS_MS[attempt - 1];
 		if (!isRetryable(failure) || attempt > RETRY_DELAYS_MS.length || wait > MAX_RETRY_AFTER_MS) {
 			throw toError(error, attempt);

@@ -16,7 +16,13 @@ import { downloadImageFields } from '../../shared/descriptions';
 import { withImageFiles } from '../../shared/download';
 import { unexpectedAnswer } from '../../shared/images';
 import { mentioningJob, waitForJob } from '../../shared/jobs';
-import { pictoryMessage, pictoryRequestError, throwIfPictoryFailed } from '../../shared/transport';
+import {
+	describeFailure,
+	isNotARequestFailure,
+	pictoryMessage,
+	pictoryRequestError,
+	throwIfPictoryFailed,
+} from '../../shared/transport';
 
 const showOnlyForGenerate = {
 	resource: ['image'],
@@ -222,6 +228,31 @@ export async function validateGenerateRequest(
 	return requestOptions;
 }
 
+/** Failures before a connection exists: the image request cannot have reached Pictory. */
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
+
+/**
+ * A Generate request that failed. When the connection broke after it was sent, Pictory may be
+ * making the image (and have spent the credits): say so, rather than invite a paid retry.
+ */
+function generateRequestError(context: IExecutePaginationFunctions, error: unknown): unknown {
+	if (isNotARequestFailure(context, error)) return error;
+	const { status, code } = describeFailure(error);
+	if (status || !code || NOT_SENT_CODES.has(code))
+		return pictoryRequestError(context.getNode(), error);
+	// Not under `code`: n8n would swap the message for its generic text about that code.
+	return new NodeApiError(context.getNode(), { connectionError: code } as JsonObject, {
+		message: 'The connection to Pictory broke during the image request',
+		description: `Pictory may have received it and be making the image (${code}). Look for it with Get Generated Images before generating again.`,
+	});
+}
+
 /**
  * Drives Generate's routed request (n8n hands it to the routing's `pagination` function). The POST
  * is sent once and never repeated, since it spends AI credits; then it reads Pictory's
@@ -234,7 +265,7 @@ export async function generateImage(
 ): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const [answer] = await this.makeRoutingRequest(requestData).catch((error: unknown) => {
-		throw pictoryRequestError(node, error);
+		throw generateRequestError(this, error);
 	});
 	const response = answer.json as unknown as IN8nHttpFullResponse;
 	throwIfPictoryFailed(node, response);
@@ -259,6 +290,6 @@ export async function generateImage(
 	return await withImageFiles(this, [job], binaryPropertyName, {
 		idOf: (finished) => finished.jobId,
 	}).catch((error: unknown) => {
-		throw mentioningJob(node, jobId, error);
+		throw mentioningJob(this, jobId, error);
 	});
 }
