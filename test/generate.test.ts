@@ -411,37 +411,26 @@ describe('Get Job', () => {
 		expect(items[0].json).toMatchObject({ jobId: JOB_ID, status: 'completed', aiCreditsUsed: 2 });
 	});
 
-	test('gives a failed job as data, with Pictory’s error code and message', async () => {
-		serveGeneration(JOB_ID, [
+	test.each([
+		[
+			'gives a failed job as data, with Pictory’s error code and message',
 			{ success: false, error_code: 'CONTENT_POLICY', error_message: 'Rejected' },
-		]);
-
-		const { items } = await getJob(JOB_ID);
-
-		expect(items[0].json).toEqual({
-			jobId: JOB_ID,
-			status: 'failed',
-			errorCode: 'CONTENT_POLICY',
-			errorMessage: 'Rejected',
-		});
-	});
-
-	test('a job reported as failed inside a successful answer is still failed', async () => {
-		serveGeneration(JOB_ID, [
+			{ errorCode: 'CONTENT_POLICY', errorMessage: 'Rejected' },
+		],
+		[
+			'a job reported as failed inside a successful answer is still failed',
 			{
 				success: true,
 				data: { status: 'failed', error_code: 'TIMEOUT', error_message: 'Took too long' },
 			},
-		]);
+			{ errorCode: 'TIMEOUT', errorMessage: 'Took too long' },
+		],
+	])('%s', async (_, answer, error) => {
+		serveGeneration(JOB_ID, [answer]);
 
 		const { items } = await getJob(JOB_ID);
 
-		expect(items[0].json).toEqual({
-			jobId: JOB_ID,
-			status: 'failed',
-			errorCode: 'TIMEOUT',
-			errorMessage: 'Took too long',
-		});
+		expect(items[0].json).toEqual({ jobId: JOB_ID, status: 'failed', ...error });
 	});
 
 	test('an answer without a status is a clear error', async () => {
