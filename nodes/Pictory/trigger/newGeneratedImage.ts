@@ -81,8 +81,9 @@ async function newestImages(
 	return await listImages(node, fetchPage, {
 		limit: Infinity,
 		isPastEnd: (image) => {
-			newest ??= createdAt(node, image);
-			return createdAt(node, image) < newest;
+			const time = createdAt(node, image);
+			newest ??= time;
+			return time < newest;
 		},
 	});
 }
