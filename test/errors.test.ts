@@ -73,7 +73,7 @@ describe('429 and 5xx answers', () => {
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(137);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		expect(Date.now() - started).toBe(1000);
 		expect(requests.map((request) => request.nextPageKey)).toEqual([
 			null,
 			pageKeyFor(100),
@@ -88,7 +88,7 @@ describe('429 and 5xx answers', () => {
 		const { items } = await runPictoryNode(getAll);
 
 		expect(items).toHaveLength(3);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		expect(Date.now() - started).toBe(1000);
 		expect(requests).toHaveLength(2);
 	});
 
@@ -166,7 +166,7 @@ describe('429 and 5xx answers', () => {
 
 		expect(items).toHaveLength(2);
 		expect(requests).toHaveLength(2);
-		expect(Date.now() - started).toBeLessThan(1000); // the date has passed: no default backoff
+		expect(Date.now() - started).toBe(0); // the date has passed: no default backoff
 	});
 
 	test('a dropped connection is retried', async () => {

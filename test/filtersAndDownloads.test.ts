@@ -1,5 +1,6 @@
 import nock from 'nock';
 
+import { advanceClock } from './clock';
 import { runPictoryNode } from './harness';
 import {
 	imageBytes,
@@ -224,7 +225,7 @@ describe('Download Image', () => {
 
 		const { error } = await getGeneratedImages({ limit: 2, downloadImage: true });
 		// Longer than the first retry's 1 s wait, which would fetch account[1] again.
-		await new Promise((resolve) => setTimeout(resolve, 1_500));
+		await advanceClock(1_500);
 
 		expect(error?.message).toBe(`Could not download image ${account[0].id} (HTTP 403)`);
 		expect(files.downloads.filter((id) => id === account[1].id)).toHaveLength(1);

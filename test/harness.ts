@@ -38,6 +38,7 @@ import {
 } from 'n8n-workflow';
 
 import { PictoryApi } from '../credentials/PictoryApi.credentials';
+import { onClock, runClockUntil } from './clock';
 import { Pictory } from '../nodes/Pictory/Pictory.node';
 import { PictoryTrigger } from '../nodes/Pictory/PictoryTrigger.node';
 
@@ -180,7 +181,8 @@ interface RunOptions {
 	timezone?: string;
 	/** How many (empty) items the node receives; one by default, as after a Manual Trigger. */
 	inputItems?: number;
-	abortSignal?: AbortSignal;
+	/** Stops the execution, as the editor's Stop button does, once this returns true. */
+	stopWhen?: () => boolean;
 }
 
 function pictoryNode(
@@ -221,7 +223,7 @@ export async function runPictoryNode(
 		credentials = { pictoryApi: { apiKey: API_KEY } },
 		settings,
 		timezone,
-		abortSignal,
+		stopWhen,
 		inputItems = 1,
 		type = 'pictory',
 	}: RunOptions & {
@@ -266,8 +268,11 @@ export async function runPictoryNode(
 	const additionalData = createAdditionalData(credentials, hooks);
 	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	const execution = workflowExecute.processRunExecutionData(workflow);
-	if (abortSignal) abortSignal.addEventListener('abort', () => execution.cancel(), { once: true });
-	await execution;
+	if (stopWhen) {
+		await runClockUntil(stopWhen);
+		execution.cancel();
+	}
+	await onClock(execution);
 	const run = await finished;
 
 	const taskData = run.data.resultData.runData[node.name] ?? [];
@@ -309,7 +314,7 @@ export function activePictoryTrigger(
 				(data) => (result.items = data[0]),
 				(error) => (result.error = error),
 			);
-			await executor.create(workflow, node, context, () => true)();
+			await onClock(executor.create(workflow, node, context, () => true)());
 			return result;
 		},
 	};
@@ -378,7 +383,7 @@ export async function testCredential(
 		[],
 	);
 	try {
-		await new RoutingNode(context, testNodeType, credentialsDecrypted).runNode();
+		await onClock(new RoutingNode(context, testNodeType, credentialsDecrypted).runNode());
 	} catch (error) {
 		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response
 			?.status;
