@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { API_KEY, testCredential } from './harness';
-import { serveAccount } from './fakePictory';
+import { IMAGES_PATH, serveAccount } from './fakePictory';
 
 describe('Pictory API credential test', () => {
 	test('a valid key passes with one request to the image list', async () => {
@@ -10,7 +10,7 @@ describe('Pictory API credential test', () => {
 		const result = await testCredential({ apiKey: API_KEY });
 
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(requests).toEqual([{ nextPageKey: null, authorization: API_KEY }]);
+		expect(requests).toMatchObject([{ path: IMAGES_PATH, authorization: API_KEY }]);
 	});
 
 	test('a rejected key says so, without showing the key', async () => {
@@ -24,7 +24,7 @@ describe('Pictory API credential test', () => {
 		);
 	});
 
-	test('uses the Base URL when one is set', async () => {
+	test('uses the Base URL when one is set, without a space pasted with it', async () => {
 		const scope = nock('https://pictory-gateway.example.com')
 			.get('/api/v1/aistudio/images')
 			.matchHeader('authorization', API_KEY)
@@ -32,7 +32,7 @@ describe('Pictory API credential test', () => {
 
 		const result = await testCredential({
 			apiKey: API_KEY,
-			baseUrl: 'https://pictory-gateway.example.com/api',
+			baseUrl: 'https://pictory-gateway.example.com/api ',
 		});
 
 		expect(result.status).toBe('OK');

@@ -1,31 +1,32 @@
+/** Failed requests and unreadable answers, on Get Generated Images (the other reads share the code). */
 import nock from 'nock';
 
-import { API_KEY, runPictoryNode } from './harness';
-import { answerInOrder, makeImages, networkError, pageKeyFor } from './fakePictory';
+import { answerInOrder, IMAGES_PATH, makeImages, networkError, pageKeyFor } from './fakePictory';
+import { API_KEY, BASE_URL, runPictoryNode } from './harness';
 
 const getAll = { resource: 'image', operation: 'getGeneratedImages', returnAll: true };
 const page = (items: unknown[], nextPageKey?: string) => ({
 	items,
 	...(nextPageKey && { nextPageKey }),
 });
+type Answer = Parameters<typeof answerInOrder>[0];
 
 describe('a rejected API key (401)', () => {
-	// n8n-core sends a request again once after a 401 (to refresh expirable credentials), hence two answers.
-	const unauthorized = [401, { message: `Invalid API key ${API_KEY}` }] as [number, unknown];
+	const unauthorized: Answer = [401, { message: `Invalid API key ${API_KEY}` }];
 
-	test('says Pictory rejected the key and where to fix it', async () => {
-		const { requests } = answerInOrder(unauthorized, unauthorized);
+	test('says Pictory rejected the key and where to fix it, after one request', async () => {
+		const { requests } = answerInOrder(unauthorized);
 
 		const { error, items } = await runPictoryNode(getAll);
 
 		expect(error?.message).toBe('Pictory rejected the API key');
 		expect(error?.description).toContain('Pictory API credential');
 		expect(items).toEqual([]);
-		expect(requests).toHaveLength(2);
+		expect(requests).toHaveLength(1);
 	});
 
 	test('never shows the key: not in the error, the run data or anything n8n logs', async () => {
-		answerInOrder(unauthorized, unauthorized, unauthorized, unauthorized);
+		answerInOrder(unauthorized, unauthorized);
 		const printed: string[] = [];
 		const capture = (chunk: unknown) => {
 			printed.push(String(chunk));
@@ -61,72 +62,62 @@ describe('a rejected API key (401)', () => {
 });
 
 describe('429 and 5xx answers', () => {
-	test('are retried with Retry-After honoured, and the list comes back whole', async () => {
-		const { requests } = answerInOrder(
-			[200, page(makeImages(100), pageKeyFor(100))],
-			[429, { message: 'Too many requests' }, { 'Retry-After': '1' }],
-			[200, page(makeImages(37, { newest: 0 }))],
-		);
+	test.each([
+		['a 429 with Retry-After: 1', [429, { message: 'Slow down' }, { 'Retry-After': '1' }], 1000],
+		['a 503 without Retry-After (the first backoff)', [503, 'Service Unavailable'], 1000],
+		[
+			'a 429 whose Retry-After date has passed',
+			[429, {}, { 'Retry-After': 'Sat, 04 Apr 2026 11:59:59 GMT' }],
+			0,
+		],
+	] as Array<[string, Answer, number]>)(
+		'%s is retried after its wait, plus up to half of it, and the list comes back whole',
+		async (_, failure, wait) => {
+			const { requests } = answerInOrder([200, page(makeImages(100), pageKeyFor(100))], failure, [
+				200,
+				page(makeImages(37, { idPrefix: 'older', newest: 0 })),
+			]);
 
-		const started = Date.now();
-		const { items, error } = await runPictoryNode(getAll);
+			const { items, error } = await runPictoryNode(getAll);
 
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(137);
-		expect(Date.now() - started).toBe(1000);
-		expect(requests.map((request) => request.nextPageKey)).toEqual([
-			null,
-			pageKeyFor(100),
-			pageKeyFor(100),
-		]);
-	});
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(137);
+			expect(requests.map((request) => request.nextPageKey)).toEqual([
+				null,
+				pageKeyFor(100),
+				pageKeyFor(100),
+			]);
+			const waited = requests[2].at - requests[1].at;
+			expect(waited).toBeGreaterThanOrEqual(wait);
+			expect(waited).toBeLessThanOrEqual(Math.max(wait * 1.5, 250));
+		},
+	);
 
-	test('a 5xx without Retry-After is retried after the default backoff', async () => {
-		const { requests } = answerInOrder([503, 'Service Unavailable'], [200, page(makeImages(3))]);
-
-		const started = Date.now();
-		const { items } = await runPictoryNode(getAll);
-
-		expect(items).toHaveLength(3);
-		expect(Date.now() - started).toBe(1000);
-		expect(requests).toHaveLength(2);
-	});
-
-	test('a 500 that persists fails after 4 attempts with an error naming the status', async () => {
-		const failure = [500, { message: 'Internal error' }, { 'Retry-After': '0' }] as [
-			number,
-			unknown,
-			Record<string, string>,
-		];
+	test.each([
+		[500, 'Pictory had a server error (HTTP 500) after 4 attempts'],
+		[502, 'Pictory had a server error (HTTP 502) after 4 attempts'],
+		[429, 'Pictory is rate-limiting requests (HTTP 429) after 4 attempts'],
+	])('a %i that persists fails after 4 attempts, naming the status', async (status, message) => {
+		const failure: Answer = [status, { message: 'Internal error' }, { 'Retry-After': '0' }];
 		const { requests } = answerInOrder(failure, failure, failure, failure);
 
 		const { error } = await runPictoryNode(getAll);
 
-		expect(error?.message).toBe('Pictory had a server error (HTTP 500) after 4 attempts');
-		expect(error?.description).toContain('Internal error');
+		expect(error?.message).toBe(message);
 		expect(requests).toHaveLength(4);
 	});
 
-	test('a 429 that persists fails after 4 attempts with an error naming the status', async () => {
-		const limited = [429, { message: 'Slow down' }, { 'Retry-After': '0' }] as [
-			number,
-			unknown,
-			Record<string, string>,
-		];
-		const { requests } = answerInOrder(limited, limited, limited, limited);
+	test('a 5xx error shows what Pictory said', async () => {
+		const failure: Answer = [500, { message: 'Internal error' }, { 'Retry-After': '0' }];
+		answerInOrder(failure, failure, failure, failure);
 
 		const { error } = await runPictoryNode(getAll);
 
-		expect(error?.message).toBe('Pictory is rate-limiting requests (HTTP 429) after 4 attempts');
-		expect(requests).toHaveLength(4);
+		expect(error?.description).toContain('Pictory said: Internal error');
 	});
 
 	test('a page failing mid-way fails the node rather than returning a shortened list', async () => {
-		const failure = [502, 'Bad Gateway', { 'Retry-After': '0' }] as [
-			number,
-			unknown,
-			Record<string, string>,
-		];
+		const failure: Answer = [502, 'Bad Gateway', { 'Retry-After': '0' }];
 		answerInOrder(
 			[200, page(makeImages(100), pageKeyFor(100))],
 			failure,
@@ -154,26 +145,14 @@ describe('429 and 5xx answers', () => {
 		expect(error?.message).toBe('Pictory is rate-limiting requests (HTTP 429)');
 		expect(requests).toHaveLength(1);
 	});
+});
 
-	test('a Retry-After given as an HTTP date is honoured too', async () => {
-		const { requests } = answerInOrder(
-			[429, { message: 'Slow down' }, { 'Retry-After': new Date(Date.now() - 1000).toUTCString() }],
-			[200, page(makeImages(2))],
-		);
-
-		const started = Date.now();
-		const { items } = await runPictoryNode(getAll);
-
-		expect(items).toHaveLength(2);
-		expect(requests).toHaveLength(2);
-		expect(Date.now() - started).toBe(0); // the date has passed: no default backoff
-	});
-
+describe('no answer', () => {
 	test('a dropped connection is retried', async () => {
-		nock('https://api.pictory.ai')
-			.get('/pictoryapis/v1/aistudio/images')
+		nock(BASE_URL)
+			.get(IMAGES_PATH)
 			.replyWithError(networkError('ECONNRESET', 'socket hang up'))
-			.get('/pictoryapis/v1/aistudio/images')
+			.get(IMAGES_PATH)
 			.reply(200, page(makeImages(2)));
 
 		const { items, error } = await runPictoryNode(getAll);
@@ -183,8 +162,8 @@ describe('429 and 5xx answers', () => {
 	});
 
 	test('an unreachable server is a clear error, not retried', async () => {
-		const scope = nock('https://api.pictory.ai')
-			.get('/pictoryapis/v1/aistudio/images')
+		const scope = nock(BASE_URL)
+			.get(IMAGES_PATH)
 			.replyWithError(networkError('ECONNREFUSED', 'connect ECONNREFUSED'));
 
 		const { error } = await runPictoryNode(getAll);
@@ -196,21 +175,49 @@ describe('429 and 5xx answers', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
-	test('a key without access (403) says so', async () => {
-		answerInOrder([403, { message: 'Forbidden' }]);
+	test('a server that never answers: 30 s per attempt, 4 attempts, then a clear error', async () => {
+		const asked: number[] = [];
+		nock(BASE_URL)
+			.get(IMAGES_PATH)
+			.times(4)
+			.delay(10 * 60_000)
+			.reply(() => {
+				asked.push(Date.now());
+				return [200, page(makeImages(3))];
+			});
+		const started = Date.now();
 
 		const { error } = await runPictoryNode(getAll);
 
-		expect(error?.message).toBe('Pictory refused access (HTTP 403)');
+		expect(error?.message).toBe('Pictory did not answer in time after 4 attempts');
+		expect(asked).toHaveLength(4);
+		// 4 × 30 s, and the backoffs between them (1 s, 2 s, 4 s, each with up to half more).
+		expect(Date.now() - started).toBeGreaterThanOrEqual(127_000);
+		expect(Date.now() - started).toBeLessThanOrEqual(130_500);
 	});
+});
 
-	test('other 4xx answers are not retried and show what Pictory said', async () => {
-		const { requests } = answerInOrder([400, { message: 'Invalid nextPageKey' }]);
+describe('other refusals', () => {
+	test.each([
+		[
+			403,
+			{ message: 'Forbidden' },
+			'Pictory refused access (HTTP 403)',
+			'Pictory said: Forbidden.',
+		],
+		[
+			400,
+			{ message: 'Invalid nextPageKey' },
+			'Pictory refused the request (HTTP 400)',
+			'Pictory said: Invalid nextPageKey',
+		],
+	])('a %i is not retried and shows what Pictory said', async (status, body, message, said) => {
+		const { requests } = answerInOrder([status, body]);
 
 		const { error } = await runPictoryNode(getAll);
 
-		expect(error?.message).toBe('Pictory refused the request (HTTP 400)');
-		expect(error?.description).toBe('Pictory said: Invalid nextPageKey');
+		expect(error?.message).toBe(message);
+		expect(error?.description).toContain(said);
 		expect(requests).toHaveLength(1);
 	});
 });
@@ -239,27 +246,51 @@ describe('answers the node cannot read', () => {
 		expect(error?.description).toContain(description);
 	});
 
-	test('a 200 that is not JSON is a clear error', async () => {
-		answerInOrder([200, '<html>Gateway login</html>', { 'Content-Type': 'text/html' }]);
+	test.each([
+		['that is not JSON', '<html>Gateway login</html>', 'text/html', 'text that is not JSON'],
+		['of invalid JSON labelled as JSON', '{"items": [', 'application/json', ''],
+	])('a 200 %s is a clear error', async (_, body, contentType, description) => {
+		answerInOrder([200, body, { 'Content-Type': contentType }]);
 
 		const { error } = await runPictoryNode(getAll);
 
 		expect(error?.message).toBe('Pictory sent an answer the node cannot read');
-		expect(error?.description).toContain('text that is not JSON');
+		expect(error?.description).toContain(description);
 	});
 
-	test('invalid JSON labelled as JSON is a clear error', async () => {
-		answerInOrder([200, '{"items": [', { 'Content-Type': 'application/json' }]);
+	test.each([
+		[
+			'with items',
+			{ success: false, items: [], message: 'Account suspended' },
+			'Pictory said: Account suspended',
+		],
+		[
+			'without items',
+			{ success: false, message: 'Account suspended' },
+			'Pictory said: Account suspended',
+		],
+		[
+			'without a reason',
+			{ success: false },
+			'Pictory answered "success: false" without saying why.',
+		],
+	])(
+		'"success: false" %s is an error with what Pictory said, not an empty list',
+		async (_, body, said) => {
+			answerInOrder([200, body]);
 
-		const { error } = await runPictoryNode(getAll);
+			const { error, items } = await runPictoryNode(getAll);
 
-		expect(error?.message).toBe('Pictory sent an answer the node cannot read');
-	});
+			expect(error?.message).toBe('Pictory refused the request');
+			expect(error?.description).toBe(said);
+			expect(items).toEqual([]);
+		},
+	);
 
 	test('a nextPageKey that repeats stops paging with an error instead of looping', async () => {
 		const { requests } = answerInOrder(
 			[200, page(makeImages(100), 'same-key')],
-			[200, page(makeImages(100), 'same-key')],
+			[200, page(makeImages(100, { idPrefix: 'next' }), 'same-key')],
 		);
 
 		const { error, items } = await runPictoryNode(getAll);
@@ -270,10 +301,32 @@ describe('answers the node cannot read', () => {
 		expect(items).toEqual([]);
 		expect(requests).toHaveLength(2);
 	});
+
+	// 2,000 real requests through n8n's HTTP stack take a few seconds: the time is the test's work.
+	const twoThousandRequests = 60_000;
+
+	test(
+		'a list that never ends stops after 2,000 pages with an error',
+		async () => {
+			let requests = 0;
+			nock(BASE_URL)
+				.persist()
+				.get(IMAGES_PATH)
+				.query(true)
+				.reply(() => [200, { items: [], nextPageKey: `key-${++requests}` }]);
+
+			const { error, items } = await runPictoryNode(getAll);
+
+			expect(error?.message).toBe('Stopped after 2,000 pages (200,000 images)');
+			expect(items).toEqual([]);
+			expect(requests).toBe(2_000);
+		},
+		twoThousandRequests,
+	);
 });
 
 describe("n8n's error settings", () => {
-	test('Continue On Fail turns the failure into an error item', async () => {
+	test('Continue On Fail turns the failure into an error item linked to its input item', async () => {
 		answerInOrder([400, { message: 'Bad request' }]);
 
 		const { items, error, taskData } = await runPictoryNode(getAll, {
@@ -282,8 +335,15 @@ describe("n8n's error settings", () => {
 
 		expect(error).toBeUndefined();
 		expect(taskData[0].executionStatus).toBe('success');
-		expect(items).toHaveLength(1);
-		expect(items[0].json.error).toBe('Pictory refused the request (HTTP 400)');
+		expect(items).toEqual([
+			{
+				json: {
+					error: 'Pictory refused the request (HTTP 400)',
+					details: { description: 'Pictory said: Bad request' },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 
 	test('Retry On Fail runs the node again after a failure', async () => {
@@ -300,21 +360,4 @@ describe("n8n's error settings", () => {
 		expect(items).toHaveLength(2);
 		expect(requests).toHaveLength(2);
 	});
-});
-
-describe('the page ceiling', () => {
-	test('a list that never ends stops after 2,000 pages with an error', async () => {
-		let requests = 0;
-		nock('https://api.pictory.ai')
-			.persist()
-			.get('/pictoryapis/v1/aistudio/images')
-			.query(true)
-			.reply(() => [200, { items: [], nextPageKey: `key-${++requests}` }]);
-
-		const { error, items } = await runPictoryNode(getAll);
-
-		expect(error?.message).toBe('Stopped after 2,000 pages (200,000 images)');
-		expect(items).toEqual([]);
-		expect(requests).toBe(2_000);
-	}, 60_000);
 });

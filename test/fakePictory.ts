@@ -1,53 +1,99 @@
 /**
  * nock stand-ins for Pictory in the unit tests: the image list (an account served newest first,
- * 100 a page, 401 to any other API key), the image files, and Generate with its jobs. Each records
- * the requests it gets.
+ * 100 a page, 401 to any other API key), the image files, Generate with its jobs, and a whole
+ * busy Pictory that allows only so many requests a second. Each records the requests it gets.
  */
 import nock from 'nock';
 
 import type { PictoryImage } from '../nodes/Pictory/shared/images';
-import { imageBytes, imageListAnswer, IMAGE_HOST } from './fixtures';
-import { API_KEY, BASE_URL, IMAGES_PATH } from './harness';
+import {
+	imageBytes,
+	imageListAnswer,
+	IMAGE_HOST,
+	IMAGES_PATH,
+	jobAnswer,
+	JOBS_PATH,
+	orderAccepted,
+} from './fixtures';
+import { API_KEY, BASE_URL } from './harness';
 
-export { imageBytes, IMAGE_HOST, makeImages, pageKeyFor } from './fixtures';
+export {
+	imageBytes,
+	IMAGE_HOST,
+	IMAGES_PATH,
+	jobAnswer,
+	JOBS_PATH,
+	makeImages,
+	orderAccepted,
+	pageKeyFor,
+} from './fixtures';
+
+type Answer = [status: number, body: unknown, headers?: Record<string, string>];
+
+const reply = ([status, body, headers = {}]: Answer): nock.ReplyFnResult => [
+	status,
+	body as nock.Body,
+	headers,
+];
 
 export interface RecordedRequest {
+	method: string;
+	path: string;
+	/** The fake clock's time when the request arrived (Date.now()). */
+	at: number;
 	nextPageKey: string | null;
 	authorization: string | undefined;
+	body?: unknown;
 }
 
-export function serveAccount(images: PictoryImage[], { pageSize = 100 } = {}) {
+function recorder() {
 	const requests: RecordedRequest[] = [];
+	const record = (
+		method: string,
+		uri: string,
+		headers: Record<string, unknown>,
+		body?: unknown,
+	) => {
+		const request: RecordedRequest = {
+			method,
+			path: uri,
+			at: Date.now(),
+			nextPageKey: new URL(uri, BASE_URL).searchParams.get('nextPageKey'),
+			authorization: headers.authorization as string | undefined,
+			...(body !== undefined && body !== '' && { body }),
+		};
+		requests.push(request);
+		return request;
+	};
+	return { requests, record };
+}
 
+/** The account's image list over `images` (which a test may change between runs). */
+export function serveAccount(images: PictoryImage[], { pageSize = 100 } = {}) {
+	const { requests, record } = recorder();
 	nock(BASE_URL)
 		.persist()
 		.get(IMAGES_PATH)
 		.query(true)
 		.reply(function (uri) {
-			const nextPageKey = new URL(uri, BASE_URL).searchParams.get('nextPageKey');
-			const authorization = this.req.headers.authorization as string | undefined;
-			requests.push({ nextPageKey, authorization });
+			const { authorization, nextPageKey } = record('GET', uri, this.req.headers);
 			if (authorization !== API_KEY) return [401, { message: 'Unauthorized' }];
 			return imageListAnswer(images, nextPageKey, pageSize);
 		});
-
 	return { requests };
 }
 
-/** Registers answers for the image list, used once each in order, and records the requests. */
-export function answerInOrder(...answers: Array<[number, unknown, Record<string, string>?]>) {
-	const requests: RecordedRequest[] = [];
+/** Answers to the image list, used once each in order. */
+export function answerInOrder(...answers: Answer[]) {
+	const { requests, record } = recorder();
 	const scope = nock(BASE_URL);
 	for (const [status, body, headers] of answers) {
 		scope
 			.get(IMAGES_PATH)
 			.query(true)
 			.reply(function (uri) {
-				requests.push({
-					nextPageKey: new URL(uri, BASE_URL).searchParams.get('nextPageKey'),
-					authorization: this.req.headers.authorization as string | undefined,
-				});
-				return [status, body as nock.Body, headers];
+				record('GET', uri, this.req.headers);
+				return reply([status, body, headers]);
 			});
 	}
 	return { requests, scope };
@@ -55,14 +101,15 @@ export function answerInOrder(...answers: Array<[number, unknown, Record<string,
 
 /**
  * Serves the images' files from the CDN host, recording which ids were fetched and how many
- * downloads were in flight at once. `failing` ids answer with that status.
+ * downloads were in flight at once. `failing` ids answer with that status (their first
+ * `failFirst` requests); `bodies` replaces an id's answer.
  */
 export function serveImageFiles({
 	failing = {} as Record<string, number>,
 	delayMs = 0,
 	retryAfter = undefined as string | undefined,
-	/** Make each failing id fail only its first N requests. */
 	failFirst = Infinity,
+	bodies = {} as Record<string, { body: Buffer | string; contentType: string }>,
 } = {}) {
 	const downloads: string[] = [];
 	let inFlight = 0;
@@ -77,13 +124,14 @@ export function serveImageFiles({
 				.replace(/\.png$/, '');
 			downloads.push(id);
 			stats.maxInFlight = Math.max(stats.maxInFlight, ++inFlight);
-			await new Promise((resolve) => setTimeout(resolve, delayMs));
+			if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
 			inFlight--;
 			if (failing[id] && downloads.filter((fetched) => fetched === id).length <= failFirst) {
 				const headers: Record<string, string> = { 'Content-Type': 'text/plain' };
 				if (retryAfter !== undefined) headers['Retry-After'] = retryAfter;
 				return [failing[id], 'Access Denied', headers];
 			}
+			if (bodies[id]) return [200, bodies[id].body, { 'Content-Type': bodies[id].contentType }];
 			return [200, imageBytes(id), { 'Content-Type': 'image/png' }];
 		});
 	return stats;
@@ -92,17 +140,6 @@ export function serveImageFiles({
 /** A failure below HTTP, as Node reports it (no answer at all), for nock's `replyWithError`. */
 export const networkError = (code: string, message: string) =>
 	Object.assign(new Error(message), { code });
-
-export const JOBS_PATH = '/pictoryapis/v1/jobs';
-
-export interface RecordedJobRequest {
-	method: string;
-	path: string;
-	/** The fake clock's time when the request arrived (Date.now()). */
-	at: number;
-	body?: unknown;
-	authorization: string | undefined;
-}
 
 /** A job answer other than 200, e.g. `new HttpAnswer(503, { message: 'Busy' })`. */
 export class HttpAnswer {
@@ -113,60 +150,82 @@ export class HttpAnswer {
 }
 
 /**
- * Pictory's Generate and job endpoints: POST /v1/aistudio/images answers with `jobId` (or with
- * `generateAnswer`), and GET /v1/jobs/<jobId> gives the `jobAnswers` one after another, the last
- * one repeating. Any other job id is a 404.
+ * Generate and one job: POST /v1/aistudio/images answers with `jobId` (or with `generateAnswer`),
+ * and GET /v1/jobs/<jobId> gives the `jobAnswers` one after another, the last one repeating. Any
+ * other job id is Pictory's 404 for an unknown job.
  */
 export function serveGeneration(
 	jobId: string,
 	jobAnswers: unknown[],
-	{ generateAnswer = [200, { success: true, data: { jobId } }] as [number, unknown] } = {},
+	{ generateAnswer = [200, orderAccepted(jobId)] as Answer } = {},
 ) {
-	const requests: RecordedJobRequest[] = [];
-	const record = (method: string, path: string, headers: Record<string, unknown>, body?: unknown) =>
-		requests.push({
-			method,
-			path,
-			at: Date.now(),
-			body,
-			authorization: headers.authorization as string | undefined,
-		});
+	const { requests, record } = recorder();
 	let answered = 0;
-
 	nock(BASE_URL)
 		.persist()
 		.post(IMAGES_PATH)
 		.reply(function (uri, body) {
 			record('POST', uri, this.req.headers, body);
 			if (this.req.headers.authorization !== API_KEY) return [401, { message: 'Unauthorized' }];
-			return generateAnswer;
+			return reply(generateAnswer);
 		})
 		.get(new RegExp(`^${JOBS_PATH}/`))
 		.reply(function (uri) {
 			record('GET', uri, this.req.headers);
 			if (this.req.headers.authorization !== API_KEY) return [401, { message: 'Unauthorized' }];
-			if (uri !== `${JOBS_PATH}/${encodeURIComponent(jobId)}`)
+			if (uri !== `${JOBS_PATH}/${encodeURIComponent(jobId)}`) {
 				return [404, { message: 'Job not found' }];
+			}
 			const answer = jobAnswers[Math.min(answered++, jobAnswers.length - 1)];
 			return answer instanceof HttpAnswer ? [answer.status, answer.body] : [200, answer];
 		});
 	return { requests };
 }
 
-export const jobInProgress = (jobId: string) => ({
-	job_id: jobId,
-	success: true,
-	data: { status: 'in-progress' },
-});
-
-export const jobCompleted = (jobId: string) => ({
-	job_id: jobId,
-	success: true,
-	data: {
-		status: 'completed',
-		url: `${IMAGE_HOST}/images/user/a1b2c3d4/${jobId}.png`,
-		width: 1024,
-		height: 1024,
-		aiCreditsUsed: 2,
-	},
-});
+/**
+ * A busy Pictory: Generate accepts any prompt as a new job (job-1, job-2…), each job completes on
+ * its `checksToComplete`-th check, and beyond `perSecond` requests in a second of the clock it
+ * answers 429 with Retry-After: 1, as rate-limited APIs do.
+ */
+export function serveBusyPictory({ perSecond = 5, checksToComplete = 2 } = {}) {
+	const { requests, record } = recorder();
+	const orders = new Map<string, string[]>();
+	const checks = new Map<string, number>();
+	const answered: RecordedRequest[] = [];
+	const limited = (request: RecordedRequest) => {
+		const second = Math.floor(request.at / 1000);
+		if (answered.filter((done) => Math.floor(done.at / 1000) === second).length >= perSecond) {
+			return true;
+		}
+		answered.push(request);
+		return false;
+	};
+	const tooMany: Answer = [429, { message: 'Too many requests' }, { 'Retry-After': '1' }];
+	nock(BASE_URL)
+		.persist()
+		.post(IMAGES_PATH)
+		.reply(function (uri, body) {
+			const request = record('POST', uri, this.req.headers, body);
+			if (limited(request)) return reply(tooMany);
+			const jobId = `job-${checks.size + 1}`;
+			checks.set(jobId, 0);
+			const prompt = String((body as { prompt?: unknown }).prompt);
+			orders.set(prompt, [...(orders.get(prompt) ?? []), jobId]);
+			return [200, orderAccepted(jobId)];
+		})
+		.get(new RegExp(`^${JOBS_PATH}/`))
+		.reply(function (uri) {
+			const request = record('GET', uri, this.req.headers);
+			if (limited(request)) return reply(tooMany);
+			const jobId = decodeURIComponent(uri.slice(JOBS_PATH.length + 1));
+			if (!checks.has(jobId)) return [404, jobAnswer.unknown];
+			checks.set(jobId, checks.get(jobId)! + 1);
+			return [
+				200,
+				checks.get(jobId)! >= checksToComplete
+					? jobAnswer.imageCompleted(jobId)
+					: jobAnswer.inProgress(jobId),
+			];
+		});
+	return { requests, orders, answered };
+}

@@ -1,7 +1,6 @@
 import nock from 'nock';
 
 import { advanceClock } from './clock';
-import { runPictoryNode } from './harness';
 import {
 	imageBytes,
 	makeImages,
@@ -10,6 +9,7 @@ import {
 	serveImageFiles,
 	IMAGE_HOST,
 } from './fakePictory';
+import { runPictoryNode } from './harness';
 
 const getGeneratedImages = (
 	parameters: Record<string, unknown>,
@@ -20,6 +20,7 @@ describe('Created After / Created Before', () => {
 	// 10,000 images, one minute apart: index i was created i minutes before the newest.
 	const account = makeImages(10_000);
 	const timeOf = (index: number) => account[index].createdDate;
+	const msOf = (index: number) => Date.parse(timeOf(index));
 
 	test('Created After matching 3 of 10,000 images costs one request, not 100', async () => {
 		const { requests } = serveAccount(account);
@@ -43,6 +44,25 @@ describe('Created After / Created Before', () => {
 
 		expect(items).toHaveLength(250);
 		expect(requests).toHaveLength(3);
+	});
+
+	test.each([
+		['ISO 8601 text', timeOf(3)],
+		['epoch milliseconds', msOf(3)],
+		['epoch milliseconds as text', String(msOf(3))],
+		['epoch seconds', msOf(3) / 1000],
+		['a Luxon DateTime from an expression', `={{ DateTime.fromISO("${timeOf(3)}") }}`],
+		['a JS Date from an expression', `={{ new Date(${msOf(3)}) }}`],
+	])('Created After given as %s', async (_, createdAfter) => {
+		serveAccount(account);
+
+		const { items, error } = await getGeneratedImages({
+			returnAll: true,
+			filters: { createdAfter },
+		});
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.id)).toEqual(account.slice(0, 3).map((image) => image.id));
 	});
 
 	test('Created After and Limit: whichever ends first', async () => {
@@ -92,27 +112,18 @@ describe('Created After / Created Before', () => {
 		expect(items.map((item) => item.json)).toEqual(images.slice(0, 3));
 	});
 
-	test('an unreadable date is refused before any request', async () => {
+	test.each([
+		[{ createdAfter: 'last tuesday' }, 'Created After is not a valid date: last tuesday'],
+		[
+			{ createdAfter: timeOf(1), createdBefore: timeOf(5) },
+			'Created After must be earlier than Created Before',
+		],
+	])('filters %j are refused before any request', async (filters, message) => {
 		const { requests } = serveAccount(account);
 
-		const { error } = await getGeneratedImages({
-			returnAll: true,
-			filters: { createdAfter: 'last tuesday' },
-		});
+		const { error } = await getGeneratedImages({ returnAll: true, filters });
 
-		expect(error?.message).toBe('Created After is not a valid date: last tuesday');
-		expect(requests).toHaveLength(0);
-	});
-
-	test('a window that ends before it starts is refused before any request', async () => {
-		const { requests } = serveAccount(account);
-
-		const { error } = await getGeneratedImages({
-			returnAll: true,
-			filters: { createdAfter: timeOf(1), createdBefore: timeOf(5) },
-		});
-
-		expect(error?.message).toBe('Created After must be earlier than Created Before');
+		expect(error?.message).toBe(message);
 		expect(requests).toHaveLength(0);
 	});
 
@@ -156,18 +167,50 @@ describe('Download Image', () => {
 		);
 	});
 
-	test('downloads only the images returned, into the field chosen', async () => {
+	test('downloads only the images returned, into the field chosen (trimmed)', async () => {
 		serveAccount(account);
 		const files = serveImageFiles();
 
 		const { items } = await getGeneratedImages({
 			limit: 2,
 			downloadImage: true,
-			binaryPropertyName: 'image',
+			binaryPropertyName: ' image ',
 		});
 
 		expect(Object.keys(items[0].binary ?? {})).toEqual(['image']);
 		expect(files.downloads).toHaveLength(2);
+	});
+
+	test('a file is named by what it is: a JPEG is <id>.jpg, image/jpeg', async () => {
+		serveAccount(account);
+		const jpeg = Buffer.concat([Buffer.from('ffd8ffe000104a464946', 'hex'), Buffer.from('jpeg')]);
+		serveImageFiles({
+			bodies: { [account[0].id]: { body: jpeg, contentType: 'application/octet-stream' } },
+		});
+
+		const { items } = await getGeneratedImages({ limit: 1, downloadImage: true });
+
+		expect(items[0].binary?.data).toMatchObject({
+			mimeType: 'image/jpeg',
+			fileName: `${account[0].id}.jpg`,
+		});
+	});
+
+	test.each([
+		[
+			'an HTML error page',
+			{ body: '<html>Access denied</html>', contentType: 'text/html' },
+			'text/html, starting "<html>Access denied</html>"',
+		],
+		['an empty body', { body: '', contentType: 'image/png' }, 'an empty body'],
+	])('%s answered with 200 is an error, not a broken file', async (_, answer, found) => {
+		serveAccount(account);
+		serveImageFiles({ bodies: { [account[0].id]: answer } });
+
+		const { error } = await getGeneratedImages({ limit: 1, downloadImage: true });
+
+		expect(error?.message).toBe(`The download of image ${account[0].id} is not an image file`);
+		expect(error?.description).toContain(`answered with ${found}`);
 	});
 
 	test('downloads run at most 4 at a time and keep the list order', async () => {
@@ -179,6 +222,19 @@ describe('Download Image', () => {
 		expect(items.map((item) => item.binary?.data.fileName)).toEqual(
 			account.slice(0, 12).map((image) => `${image.id}.png`),
 		);
+		expect(files.maxInFlight).toBe(4);
+	});
+
+	test('the downloads of all input items share the 4 places', async () => {
+		serveAccount(account);
+		const files = serveImageFiles({ delayMs: 30 });
+
+		const { items } = await getGeneratedImages(
+			{ limit: 6, downloadImage: true },
+			{ inputItems: 3 },
+		);
+
+		expect(items).toHaveLength(18);
 		expect(files.maxInFlight).toBe(4);
 	});
 
@@ -224,14 +280,14 @@ describe('Download Image', () => {
 		const files = serveImageFiles({ failing: { [account[0].id]: 403, [account[1].id]: 503 } });
 
 		const { error } = await getGeneratedImages({ limit: 2, downloadImage: true });
-		// Longer than the first retry's 1 s wait, which would fetch account[1] again.
-		await advanceClock(1_500);
+		// Longer than the first retry's wait, which would fetch account[1] again.
+		await advanceClock(5_000);
 
 		expect(error?.message).toBe(`Could not download image ${account[0].id} (HTTP 403)`);
 		expect(files.downloads.filter((id) => id === account[1].id)).toHaveLength(1);
 	});
 
-	test('with Continue On Fail, only the image that failed becomes an error item', async () => {
+	test('with Continue On Fail, only the image that failed becomes an error item, with its id and url', async () => {
 		serveAccount(account);
 		serveImageFiles({ failing: { [account[1].id]: 404 } });
 
@@ -243,8 +299,16 @@ describe('Download Image', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
 		expect(items[0].binary?.data.fileName).toBe(`${account[0].id}.png`);
-		expect(items[1].json.error).toBe(`Could not download image ${account[1].id} (HTTP 404)`);
+		expect(items[1].json).toEqual({
+			error: `Could not download image ${account[1].id} (HTTP 404)`,
+			details: {
+				id: account[1].id,
+				url: account[1].url,
+				description: expect.stringContaining(account[1].url),
+			},
+		});
 		expect(items[1].binary).toBeUndefined();
+		expect(items[1].pairedItem).toEqual({ item: 0 });
 		expect(items[2].binary?.data.fileName).toBe(`${account[2].id}.png`);
 	});
 });

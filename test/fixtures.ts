@@ -1,10 +1,16 @@
 /**
- * Fixture data shaped like Pictory's, and Pictory's image-list paging over it. Shared by the nock
- * stand-in of the unit tests and the real HTTP stand-in of the end-to-end tests and benchmark.
+ * Fixture data shaped like Pictory's, and Pictory's paging over it. Shared by the nock stand-in of
+ * the unit tests (fakePictory.ts) and the real HTTP stand-in of the end-to-end tests and the
+ * benchmark (pictoryStandIn.ts).
  */
 import type { PictoryImage } from '../nodes/Pictory/shared/images';
 
 export const IMAGE_HOST = 'https://example.cloudfront.net';
+
+/** Pictory's API paths, below its base URL. */
+export const API_PATH = '/pictoryapis';
+export const IMAGES_PATH = `${API_PATH}/v1/aistudio/images`;
+export const JOBS_PATH = `${API_PATH}/v1/jobs`;
 
 const NEWEST = Date.parse('2026-04-04T06:03:38.665Z');
 
@@ -66,3 +72,37 @@ export function imageListAnswer(
 	const items = images.slice(offset, end);
 	return [200, end < images.length ? { items, nextPageKey: pageKeyFor(end) } : { items }];
 }
+
+/** Pictory's answers to GET /v1/jobs/{id}, as its documentation shows them. */
+export const jobAnswer = {
+	inProgress: (jobId: string, renderProgress?: number) => ({
+		job_id: jobId,
+		success: true,
+		data: { status: 'in-progress', ...(renderProgress !== undefined && { renderProgress }) },
+	}),
+	imageCompleted: (jobId: string, imageHost = IMAGE_HOST) => ({
+		job_id: jobId,
+		success: true,
+		data: {
+			status: 'completed',
+			url: `${imageHost}/images/user/a1b2c3d4/${jobId}.png`,
+			width: 1024,
+			height: 1024,
+			aiCreditsUsed: 2,
+		},
+	}),
+	failed: (
+		jobId: string,
+		errorCode = 'CONTENT_POLICY',
+		errorMessage = 'The prompt was rejected',
+	) => ({
+		job_id: jobId,
+		success: false,
+		error_code: errorCode,
+		error_message: errorMessage,
+	}),
+	unknown: { success: false, error_code: '5000', error_message: 'JOB_NOT_FOUND' },
+};
+
+/** Pictory's answer to an accepted order (Generate, render). */
+export const orderAccepted = (jobId: string) => ({ success: true, data: { jobId } });

@@ -1,10 +1,12 @@
 import nock from 'nock';
 
-import { API_KEY, runPictoryNode } from './harness';
-import { makeImages, pageKeyFor, serveAccount } from './fakePictory';
+import { IMAGES_PATH, makeImages, pageKeyFor, serveAccount } from './fakePictory';
+import { API_KEY, BASE_URL, runPictoryNode } from './harness';
 
-const getGeneratedImages = (parameters: Record<string, unknown> = {}) =>
-	runPictoryNode({ resource: 'image', operation: 'getGeneratedImages', ...parameters });
+const getGeneratedImages = (
+	parameters: Record<string, unknown> = {},
+	options?: Parameters<typeof runPictoryNode>[1],
+) => runPictoryNode({ resource: 'image', operation: 'getGeneratedImages', ...parameters }, options);
 
 describe('Get Generated Images', () => {
 	const account = makeImages(237);
@@ -16,19 +18,40 @@ describe('Get Generated Images', () => {
 
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual(account);
-		expect(requests).toEqual([
+		expect(
+			requests.map(({ nextPageKey, authorization }) => ({ nextPageKey, authorization })),
+		).toEqual([
 			{ nextPageKey: null, authorization: API_KEY },
 			{ nextPageKey: pageKeyFor(100), authorization: API_KEY },
 			{ nextPageKey: pageKeyFor(200), authorization: API_KEY },
 		]);
 	});
 
-	test('sends the key raw in Authorization, with no "Bearer"', async () => {
+	test.each([
+		[5, 5, 1],
+		[100, 100, 1],
+		[150, 150, 2],
+		[1000, 237, 3],
+		['5', 5, 1],
+	])(
+		'Limit %p gives the %i newest images in %i request(s), stopping as soon as it has them',
+		async (limit, count, requestCount) => {
+			const { requests } = serveAccount(account);
+
+			const { items } = await getGeneratedImages({ limit });
+
+			expect(items.map((item) => item.json)).toEqual(account.slice(0, count));
+			expect(requests).toHaveLength(requestCount);
+		},
+	);
+
+	test('the default Limit is 50, in one request', async () => {
 		const { requests } = serveAccount(account);
 
-		await getGeneratedImages({ limit: 1 });
+		const { items } = await getGeneratedImages();
 
-		expect(requests[0].authorization).toBe(API_KEY);
+		expect(items).toHaveLength(50);
+		expect(requests).toHaveLength(1);
 	});
 
 	test('gives back every field the API sent, and style/referenceImageUrl only where it sent them', async () => {
@@ -40,51 +63,6 @@ describe('Get Generated Images', () => {
 		expect(items[0].json).toHaveProperty('style', 'photorealistic');
 		expect(items[1].json).not.toHaveProperty('style');
 		expect(items[1].json).not.toHaveProperty('referenceImageUrl');
-	});
-
-	test('Limit 5 makes one request and gives the 5 newest images', async () => {
-		const { requests } = serveAccount(account);
-
-		const { items } = await getGeneratedImages({ limit: 5 });
-
-		expect(items.map((item) => item.json)).toEqual(account.slice(0, 5));
-		expect(requests).toHaveLength(1);
-	});
-
-	test('Limit 150 stops after the second page: 2 requests, 150 images', async () => {
-		const { requests } = serveAccount(account);
-
-		const { items } = await getGeneratedImages({ limit: 150 });
-
-		expect(items.map((item) => item.json)).toEqual(account.slice(0, 150));
-		expect(requests.map((request) => request.nextPageKey)).toEqual([null, pageKeyFor(100)]);
-	});
-
-	test('Limit 100 needs exactly one page', async () => {
-		const { requests } = serveAccount(account);
-
-		const { items } = await getGeneratedImages({ limit: 100 });
-
-		expect(items).toHaveLength(100);
-		expect(requests).toHaveLength(1);
-	});
-
-	test('the default Limit is 50', async () => {
-		const { requests } = serveAccount(account);
-
-		const { items } = await getGeneratedImages();
-
-		expect(items).toHaveLength(50);
-		expect(requests).toHaveLength(1);
-	});
-
-	test('a Limit larger than the account gives the whole account and stops at the last page', async () => {
-		const { requests } = serveAccount(account);
-
-		const { items } = await getGeneratedImages({ limit: 1000 });
-
-		expect(items).toHaveLength(237);
-		expect(requests).toHaveLength(3);
 	});
 
 	test('an empty account gives zero items, not an error, in one request', async () => {
@@ -99,45 +77,54 @@ describe('Get Generated Images', () => {
 	});
 
 	test('page keys with "+", "/" and "=" go back byte-exact, URL-encoded', async () => {
-		const paths: string[] = [];
-		const key = 'eyJwYXJ0aXRpb25LZXkiOiJ1c2VyI+/a=b==';
-		nock('https://api.pictory.ai')
-			.get('/pictoryapis/v1/aistudio/images')
-			.reply(200, { items: makeImages(1), nextPageKey: key })
-			.get(/\/pictoryapis\/v1\/aistudio\/images\?nextPageKey=/)
-			.reply(function (uri) {
-				paths.push(uri);
-				return [200, { items: makeImages(1, { newest: 0 }) }];
-			});
+		const { requests } = serveAccount(account);
+
+		await getGeneratedImages({ limit: 101 });
+
+		expect(requests[1].path).toBe(
+			`${IMAGES_PATH}?nextPageKey=${encodeURIComponent(pageKeyFor(100))}`,
+		);
+		expect(pageKeyFor(100)).toMatch(/[+/=]/);
+	});
+
+	test('an image listed on two pages comes back once', async () => {
+		const [first, ...rest] = makeImages(150);
+		nock(BASE_URL)
+			.get(IMAGES_PATH)
+			.reply(200, { items: [first, ...rest.slice(0, 99)], nextPageKey: 'page-2' })
+			.get(IMAGES_PATH)
+			.query({ nextPageKey: 'page-2' })
+			.reply(200, { items: [rest[98], ...rest.slice(99)] });
 
 		const { items } = await getGeneratedImages({ returnAll: true });
 
-		expect(items).toHaveLength(2);
-		expect(paths).toEqual([
-			'/pictoryapis/v1/aistudio/images?nextPageKey=eyJwYXJ0aXRpb25LZXkiOiJ1c2VyI%2B%2Fa%3Db%3D%3D',
+		expect(items.map((item) => item.json.id)).toEqual([first, ...rest].map((image) => image.id));
+	});
+
+	test('every image links to the input item it was listed for', async () => {
+		serveAccount(account);
+
+		const { items } = await getGeneratedImages({ limit: 2 }, { inputItems: 2 });
+
+		expect(items.map((item) => [item.json.id, item.pairedItem])).toEqual([
+			[account[0].id, { item: 0 }],
+			[account[1].id, { item: 0 }],
+			[account[0].id, { item: 1 }],
+			[account[1].id, { item: 1 }],
 		]);
 	});
 
-	test('a Limit below 1 is refused before any request', async () => {
-		const { requests } = serveAccount(account);
-
-		const { error } = await getGeneratedImages({ limit: '={{ 0 }}' });
-
-		expect(error?.message).toBe('Limit must be a whole number of 1 or more, not 0');
-		expect(requests).toHaveLength(0);
-	});
-
-	test('the credential Base URL, when set, replaces Pictory’s', async () => {
+	test('the credential Base URL, when set, replaces Pictory’s; a pasted space is ignored', async () => {
 		const scope = nock('https://pictory-gateway.example.com')
 			.get('/api/v1/aistudio/images')
 			.matchHeader('authorization', API_KEY)
 			.reply(200, { items: makeImages(2) });
 
-		const { items } = await runPictoryNode(
-			{ resource: 'image', operation: 'getGeneratedImages', returnAll: true },
+		const { items } = await getGeneratedImages(
+			{ returnAll: true },
 			{
 				credentials: {
-					pictoryApi: { apiKey: API_KEY, baseUrl: 'https://pictory-gateway.example.com/api' },
+					pictoryApi: { apiKey: API_KEY, baseUrl: ' https://pictory-gateway.example.com/api ' },
 				},
 			},
 		);

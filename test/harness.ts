@@ -43,45 +43,44 @@ import { Pictory } from '../nodes/Pictory/Pictory.node';
 import { PictoryTrigger } from '../nodes/Pictory/PictoryTrigger.node';
 
 export const API_KEY = 'pictai_test_0123456789abcdef';
+/** Where Pictory's API is (its paths are in fixtures.ts). */
 export const BASE_URL = 'https://api.pictory.ai';
-export const IMAGES_PATH = '/pictoryapis/v1/aistudio/images';
 
 const PACKAGE = 'n8n-nodes-pictory';
 
-/**
- * As n8n's app registers node types (packages/cli NodeTypes): a declarative node gets an `execute`
- * method that runs RoutingNode, so it runs with a full ExecuteContext, the execution's cancel
- * signal included.
- */
-function registeredAsInN8n(nodeType: INodeType): INodeType {
-	const isDeclarative = nodeType.description.requestDefaults !== undefined;
-	if (isDeclarative && !nodeType.execute && !nodeType.poll && !nodeType.trigger) {
-		nodeType.execute = async function (this: IExecuteFunctions) {
-			return (await new RoutingNode(this as ExecuteContext, nodeType).runNode()) ?? [];
-		};
-	}
-	return nodeType;
-}
-
 const nodeTypeRegistry: Record<string, INodeType> = {
-	[`${PACKAGE}.pictory`]: registeredAsInN8n(new Pictory()),
+	[`${PACKAGE}.pictory`]: new Pictory(),
 	[`${PACKAGE}.pictoryTrigger`]: new PictoryTrigger(),
 };
 
 /** Adds a variant of the package's nodes (the benchmark's baselines) under `${PACKAGE}.<name>`. */
 export function registerNodeType(nodeType: INodeType) {
-	nodeTypeRegistry[`${PACKAGE}.${nodeType.description.name}`] = registeredAsInN8n(nodeType);
+	nodeTypeRegistry[`${PACKAGE}.${nodeType.description.name}`] = nodeType;
 }
+
+/**
+ * The node types, as n8n's app hands them to the engine (packages/cli/src/node-types.ts): a
+ * declarative node gets an `execute` that runs RoutingNode, so that it runs on a full
+ * ExecuteContext, the execution's cancel signal included. (n8n-core alone runs such a node on
+ * a context without one, which n8n itself never does.)
+ */
+export const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeTypeRegistry[type] as INodeType | IVersionedNodeType,
+	getByNameAndVersion: (type, version) => {
+		const nodeType = NodeHelpers.getVersionedNodeType(nodeTypeRegistry[type], version);
+		const isDeclarative = nodeType.description.requestDefaults !== undefined;
+		if (isDeclarative && !nodeType.execute && !nodeType.poll && !nodeType.trigger) {
+			nodeType.execute = async function (this: IExecuteFunctions) {
+				return (await new RoutingNode(this as ExecuteContext, nodeType).runNode()) ?? [];
+			};
+		}
+		return nodeType;
+	},
+	getKnownTypes: () => ({}),
+};
 
 const credentialTypeRegistry: Record<string, ICredentialType> = {
 	pictoryApi: new PictoryApi(),
-};
-
-export const nodeTypes: INodeTypes = {
-	getByName: (type) => nodeTypeRegistry[type] as INodeType | IVersionedNodeType,
-	getByNameAndVersion: (type, version) =>
-		NodeHelpers.getVersionedNodeType(nodeTypeRegistry[type], version),
-	getKnownTypes: () => ({}),
 };
 
 /**

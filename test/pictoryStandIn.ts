@@ -8,7 +8,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import type { PictoryImage } from '../nodes/Pictory/shared/images';
-import { imageBytes, imageListAnswer, makeImages } from './fixtures';
+import {
+	imageBytes,
+	imageListAnswer,
+	IMAGES_PATH,
+	jobAnswer,
+	JOBS_PATH,
+	makeImages,
+	orderAccepted,
+} from './fixtures';
 
 export interface StandInRequest {
 	method: string;
@@ -72,7 +80,7 @@ export async function startPictoryStandIn({
 			return json(response, 404, { message: 'Not found' });
 		if (authorization !== apiKey) return json(response, 401, { message: 'Unauthorized' });
 
-		if (url.pathname === '/pictoryapis/v1/aistudio/images' && request.method === 'GET') {
+		if (url.pathname === IMAGES_PATH && request.method === 'GET') {
 			const [status, body] = imageListAnswer(
 				standIn.images,
 				url.searchParams.get('nextPageKey'),
@@ -80,30 +88,23 @@ export async function startPictoryStandIn({
 			);
 			return json(response, status, body);
 		}
-		if (url.pathname === '/pictoryapis/v1/aistudio/images' && request.method === 'POST') {
+		if (url.pathname === IMAGES_PATH && request.method === 'POST') {
 			const jobId = `job-${jobChecks.size + 1}`;
 			jobChecks.set(jobId, 0);
-			return json(response, 200, { success: true, data: { jobId } });
+			return json(response, 200, orderAccepted(jobId));
 		}
-		const job = /^\/pictoryapis\/v1\/jobs\/([^/]+)$/.exec(url.pathname);
-		if (job && jobChecks.has(job[1])) {
-			const jobId = job[1];
+		const jobId = url.pathname.startsWith(`${JOBS_PATH}/`)
+			? decodeURIComponent(url.pathname.slice(JOBS_PATH.length + 1))
+			: undefined;
+		if (jobId !== undefined) {
+			if (!jobChecks.has(jobId)) return json(response, 404, jobAnswer.unknown);
 			const checks = jobChecks.get(jobId)! + 1;
 			jobChecks.set(jobId, checks);
-			if (checks < 2)
-				return json(response, 200, {
-					job_id: jobId,
-					success: true,
-					data: { status: 'in-progress' },
-				});
-			const data = {
-				status: 'completed',
-				url: `${origin}/images/user/jobs/${jobId}.png`,
-				width: 1024,
-				height: 1024,
-				aiCreditsUsed: 2,
-			};
-			return json(response, 200, { job_id: jobId, success: true, data });
+			return json(
+				response,
+				200,
+				checks < 2 ? jobAnswer.inProgress(jobId) : jobAnswer.imageCompleted(jobId, origin),
+			);
 		}
 		return json(response, 404, { message: 'Not found' });
 	};

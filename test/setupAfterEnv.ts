@@ -22,3 +22,15 @@ afterEach(() => {
 	jest.clearAllTimers();
 });
 afterAll(() => nock.restore());
+
+// Backoffs and pauses have random jitter: a seeded sequence makes every run of a test the same.
+beforeEach(() => {
+	let seed = 0x2f6b_1e3d;
+	jest.spyOn(Math, 'random').mockImplementation(() => {
+		// mulberry32
+		seed = (seed + 0x6d2b79f5) | 0;
+		let value = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+		return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+	});
+});

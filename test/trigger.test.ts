@@ -1,6 +1,5 @@
 import nock from 'nock';
 
-import { activePictoryTrigger, runPictoryNode } from './harness';
 import {
 	answerInOrder,
 	imageBytes,
@@ -8,12 +7,18 @@ import {
 	serveAccount,
 	serveImageFiles,
 } from './fakePictory';
+import { activePictoryTrigger, runPictoryNode } from './harness';
+import type { PictoryImage } from '../nodes/Pictory/shared/images';
 
 const NOW = Date.parse('2026-04-04T06:03:38.665Z');
 const MINUTE = 60_000;
+const ids = (items: Array<{ json: { id?: unknown } }> | undefined) =>
+	items?.map((item) => item.json.id);
+const newImages = (count: number, idPrefix: string, minutesAfter = count) =>
+	makeImages(count, { newest: NOW + minutesAfter * MINUTE, idPrefix });
 
 describe('Pictory Trigger: On New Generated Image', () => {
-	test('the first poll of an active workflow records the newest image and emits nothing', async () => {
+	test('the first poll of an active workflow remembers the last hour’s images and emits nothing, in one request', async () => {
 		const account = makeImages(237, { newest: NOW });
 		const { requests } = serveAccount(account);
 		const trigger = activePictoryTrigger();
@@ -22,10 +27,18 @@ describe('Pictory Trigger: On New Generated Image', () => {
 
 		expect(first).toEqual({});
 		expect(requests).toHaveLength(1);
-		expect(trigger.staticData()).toEqual({
-			lastCreatedDate: account[0].createdDate,
-			idsAtLastCreatedDate: [account[0].id],
-		});
+		const { newest, seen } = trigger.staticData() as {
+			newest: number;
+			seen: Record<string, number>;
+		};
+		expect(newest).toBe(NOW);
+		// One minute apart: the 60 images of the hour before the newest.
+		expect(Object.keys(seen).sort()).toEqual(
+			account
+				.slice(0, 60)
+				.map((image) => image.id)
+				.sort(),
+		);
 	});
 
 	test('later polls emit only new images, oldest first, in one request', async () => {
@@ -34,21 +47,18 @@ describe('Pictory Trigger: On New Generated Image', () => {
 		const trigger = activePictoryTrigger();
 		await trigger.poll();
 
-		const added = makeImages(3, { newest: NOW + 3 * MINUTE, idPrefix: 'new' });
+		const added = newImages(3, 'new');
 		account.unshift(...added);
 		const second = await trigger.poll();
 		const third = await trigger.poll();
 
 		expect(second.items?.map((item) => item.json)).toEqual([...added].reverse());
+		expect(second.items?.map((item) => item.pairedItem)).toEqual([undefined, undefined, undefined]);
 		expect(third).toEqual({});
 		expect(requests).toHaveLength(3);
-		expect(trigger.staticData()).toEqual({
-			lastCreatedDate: added[0].createdDate,
-			idsAtLastCreatedDate: [added[0].id],
-		});
 	});
 
-	test('images sharing the last timestamp are neither lost nor repeated', async () => {
+	test('images sharing a timestamp are neither lost nor repeated', async () => {
 		const sameTime = new Date(NOW).toISOString();
 		const a = { ...makeImages(1, { idPrefix: 'a' })[0], createdDate: sameTime };
 		const account = [a, ...makeImages(5, { newest: NOW - MINUTE })];
@@ -58,42 +68,99 @@ describe('Pictory Trigger: On New Generated Image', () => {
 
 		// b arrives with exactly a's timestamp, listed after a; c is newer still.
 		const b = { ...makeImages(1, { idPrefix: 'b' })[0], createdDate: sameTime };
-		const c = makeImages(1, { newest: NOW + MINUTE, idPrefix: 'c' })[0];
+		const c = newImages(1, 'c')[0];
 		account.splice(0, 1, c, a, b);
-		const next = await trigger.poll();
-		const after = await trigger.poll();
-
-		expect(next.items?.map((item) => item.json.id)).toEqual([b.id, c.id]);
-		expect(after).toEqual({});
+		expect(ids((await trigger.poll()).items)).toEqual([b.id, c.id]);
+		expect(await trigger.poll()).toEqual({});
 
 		// And two at the newest timestamp are both remembered.
 		const d = { ...makeImages(1, { idPrefix: 'd' })[0], createdDate: c.createdDate };
 		account.unshift(d);
-		expect((await trigger.poll()).items?.map((item) => item.json.id)).toEqual([d.id]);
-		expect(trigger.staticData()).toEqual({
-			lastCreatedDate: c.createdDate,
-			idsAtLastCreatedDate: [c.id, d.id],
-		});
+		expect(ids((await trigger.poll()).items)).toEqual([d.id]);
 		expect(await trigger.poll()).toEqual({});
 	});
 
-	test('a poll that fails part-way emits nothing and keeps its position; the next poll loses nothing', async () => {
+	test('an image listed later than a newer one (a slower model) is emitted once, when it appears', async () => {
+		const account = makeImages(50, { newest: NOW });
+		serveAccount(account);
+		const trigger = activePictoryTrigger();
+		await trigger.poll();
+
+		const [fast, slow] = newImages(2, 'model');
+		account.unshift(fast);
+		expect(ids((await trigger.poll()).items)).toEqual([fast.id]);
+
+		// The slow model's image is older than `fast`, and shows up in the list only now.
+		account.splice(1, 0, slow);
+		expect(ids((await trigger.poll()).items)).toEqual([slow.id]);
+		expect(await trigger.poll()).toEqual({});
+	});
+
+	test('with Download Image, an image listed before its file exists waits until it has a url', async () => {
+		const account = makeImages(10, { newest: NOW });
+		serveAccount(account);
+		serveImageFiles();
+		const trigger = activePictoryTrigger({ downloadImage: true });
+		await trigger.poll();
+
+		const [ready, pending] = newImages(2, 'new');
+		account.unshift(ready, { ...pending, url: null } as unknown as PictoryImage);
+		expect(ids((await trigger.poll()).items)).toEqual([ready.id]);
+
+		account.splice(1, 1, pending);
+		const later = await trigger.poll();
+		expect(ids(later.items)).toEqual([pending.id]);
+		expect(later.items?.[0].binary?.data.fileName).toBe(`${pending.id}.png`);
+	});
+
+	test('an image without a readable createdDate is emitted once, by its id, and blocks nothing', async () => {
+		const account = makeImages(10, { newest: NOW });
+		serveAccount(account);
+		const trigger = activePictoryTrigger();
+		await trigger.poll();
+
+		const [undated, next] = newImages(2, 'new');
+		account.unshift({ ...undated, createdDate: null } as unknown as PictoryImage);
+		expect(ids((await trigger.poll()).items)).toEqual([undated.id]);
+		expect(await trigger.poll()).toEqual({});
+
+		account.unshift(next);
+		expect(ids((await trigger.poll()).items)).toEqual([next.id]);
+	});
+
+	test('an image listed twice in one poll is emitted once', async () => {
+		const account = makeImages(10, { newest: NOW });
+		serveAccount(account);
+		const trigger = activePictoryTrigger();
+		await trigger.poll();
+
+		const [added] = newImages(1, 'new');
+		account.unshift(added, added);
+		expect(ids((await trigger.poll()).items)).toEqual([added.id]);
+	});
+
+	test('a poll that fails part-way emits nothing and remembers nothing; the next poll loses nothing', async () => {
 		const account = makeImages(50, { newest: NOW });
 		serveAccount(account);
 		const trigger = activePictoryTrigger();
 		await trigger.poll();
 		const position = trigger.staticData();
 
-		// 150 new images: two pages. The second page fails on every retry.
-		const added = makeImages(150, { newest: NOW + 150 * MINUTE, idPrefix: 'new' });
+		// 150 new images: the second page fails on every attempt.
+		const added = newImages(150, 'new');
 		const failure = [500, { message: 'Internal error' }, { 'Retry-After': '0' }] as [
 			number,
 			unknown,
 			Record<string, string>,
 		];
-		const firstPage = { items: added.slice(0, 100), nextPageKey: 'page-2' };
 		nock.cleanAll();
-		const { requests } = answerInOrder([200, firstPage], failure, failure, failure, failure);
+		const { requests } = answerInOrder(
+			[200, { items: added.slice(0, 100), nextPageKey: 'page-2' }],
+			failure,
+			failure,
+			failure,
+			failure,
+		);
 		const failed = await trigger.poll();
 
 		expect(failed.items).toBeUndefined();
@@ -109,15 +176,39 @@ describe('Pictory Trigger: On New Generated Image', () => {
 	});
 
 	test('an account with no images yet: everything generated after activation is emitted', async () => {
-		const account: ReturnType<typeof makeImages> = [];
+		const account: PictoryImage[] = [];
 		serveAccount(account);
 		const trigger = activePictoryTrigger();
 
 		expect(await trigger.poll()).toEqual({});
-		expect(trigger.staticData()).toEqual({ lastCreatedDate: null, idsAtLastCreatedDate: [] });
+		expect(trigger.staticData()).toEqual({ newest: null, seen: {} });
 
 		account.push(...makeImages(2, { newest: NOW }));
 		expect((await trigger.poll()).items).toHaveLength(2);
+	});
+
+	test('a burst of 800 new images is emitted whole; what it re-reads and remembers stays bounded', async () => {
+		const account = makeImages(50, { newest: NOW });
+		const { requests } = serveAccount(account);
+		const trigger = activePictoryTrigger();
+		await trigger.poll();
+
+		// 800 new images within the hour, 4 seconds apart.
+		const burst = Array.from({ length: 800 }, (_, index) => ({
+			...makeImages(1, { idPrefix: `burst${index}` })[0],
+			createdDate: new Date(NOW + (800 - index) * 4000).toISOString(),
+		}));
+		account.unshift(...burst);
+		requests.length = 0;
+		const { items } = await trigger.poll();
+
+		expect(ids(items)).toEqual(burst.map((image) => image.id).reverse());
+		expect(requests).toHaveLength(9);
+		expect(Object.keys((trigger.staticData() as { seen: object }).seen)).toHaveLength(500);
+
+		requests.length = 0;
+		expect(await trigger.poll()).toEqual({});
+		expect(requests).toHaveLength(6);
 	});
 
 	test('a rejected API key is reported as the poll’s error', async () => {
@@ -139,7 +230,7 @@ describe('Pictory Trigger: On New Generated Image', () => {
 		const trigger = activePictoryTrigger({ downloadImage: true });
 		await trigger.poll();
 
-		const added = makeImages(2, { newest: NOW + 2 * MINUTE, idPrefix: 'new' });
+		const added = newImages(2, 'new');
 		account.unshift(...added);
 		const { items } = await trigger.poll();
 
@@ -150,14 +241,14 @@ describe('Pictory Trigger: On New Generated Image', () => {
 		expect(Buffer.from(items![0].binary!.data.data, 'base64')).toEqual(imageBytes(added[1].id));
 	});
 
-	test('a download failing for now fails the poll without moving its position', async () => {
+	test('a download failing for now fails the poll without remembering anything', async () => {
 		const account = makeImages(10, { newest: NOW });
 		serveAccount(account);
 		const trigger = activePictoryTrigger({ downloadImage: true });
 		await trigger.poll();
 		const position = trigger.staticData();
 
-		const added = makeImages(2, { newest: NOW + 2 * MINUTE, idPrefix: 'new' });
+		const added = newImages(2, 'new');
 		account.unshift(...added);
 		const files = serveImageFiles({ failing: { [added[0].id]: 503 }, retryAfter: '0' });
 		const { error, items } = await trigger.poll();
@@ -174,7 +265,7 @@ describe('Pictory Trigger: On New Generated Image', () => {
 		const trigger = activePictoryTrigger({ downloadImage: true });
 		await trigger.poll();
 
-		const added = makeImages(2, { newest: NOW + 2 * MINUTE, idPrefix: 'new' });
+		const added = newImages(2, 'new');
 		account.unshift(...added);
 		serveImageFiles({ failing: { [added[1].id]: 404 } });
 		const { items, error } = await trigger.poll();
@@ -188,24 +279,6 @@ describe('Pictory Trigger: On New Generated Image', () => {
 			undefined,
 			`${added[0].id}.png`,
 		]);
-		expect(trigger.staticData()).toEqual({
-			lastCreatedDate: added[0].createdDate,
-			idsAtLastCreatedDate: [added[0].id],
-		});
-	});
-
-	test('on activation, images sharing the newest timestamp are all remembered', async () => {
-		const [newest, ...older] = makeImages(5, { newest: NOW });
-		const twin = { ...makeImages(1, { idPrefix: 'twin' })[0], createdDate: newest.createdDate };
-		serveAccount([newest, twin, ...older]);
-		const trigger = activePictoryTrigger();
-
-		await trigger.poll();
-
-		expect(trigger.staticData()).toEqual({
-			lastCreatedDate: newest.createdDate,
-			idsAtLastCreatedDate: [newest.id, twin.id],
-		});
 		expect(await trigger.poll()).toEqual({});
 	});
 

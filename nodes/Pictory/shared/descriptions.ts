@@ -1,25 +1,72 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+/** Fields that several operations show the same way. */
+import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-/** "Download Image" and its output field, shared by Get Generated Images and the trigger. */
-export function downloadImageFields(show: IDisplayOptions['show'] = {}): INodeProperties[] {
+import { readBoolean, readNumber } from './values';
+
+type Show = IDisplayOptions['show'];
+
+export const DOWNLOAD_IMAGE = { name: 'downloadImage', label: 'Download Image' };
+
+/** "Download Image" and its output field: Get Generated Images, Generate and the trigger. */
+export function downloadImageFields(show: Show = {}): INodeProperties[] {
 	return [
 		{
-			displayName: 'Download Image',
-			name: 'downloadImage',
+			displayName: DOWNLOAD_IMAGE.label,
+			name: DOWNLOAD_IMAGE.name,
 			type: 'boolean',
 			displayOptions: { show },
 			default: false,
 			description:
-				"Whether to also download each image as a PNG file into the item's binary data, ready for nodes such as Google Drive or Slack",
+				"Whether to also download each image's file (PNG, JPEG…) into the item's binary data, ready for nodes such as Google Drive or Slack",
+		},
+		binaryFieldFor({ ...show, [DOWNLOAD_IMAGE.name]: [true] }),
+	];
+}
+
+/** The binary field a downloaded file goes in, shown while its download switch is on. */
+export function binaryFieldFor(show: Show): INodeProperties {
+	return {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		displayOptions: { show },
+		required: true,
+		default: 'data',
+		hint: 'The name of the output binary field to put the file in',
+	};
+}
+
+/** Return All and Limit, for the operations that list. */
+export function returnAllFields(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
 		},
 		{
-			displayName: 'Put Output File in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			displayOptions: { show: { ...show, downloadImage: [true] } },
-			required: true,
-			default: 'data',
-			hint: 'The name of the output binary field to put the file in',
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
 		},
 	];
+}
+
+/** How many items Return All / Limit ask for: Infinity for all. */
+export function readLimit(context: IExecuteSingleFunctions, what: string): number {
+	if (readBoolean(context, 'returnAll', 'Return All', false)) return Infinity;
+	return readNumber(context, 'limit', {
+		label: 'Limit',
+		fallback: 50,
+		requirement: 'a whole number of 1 or more',
+		isGood: (limit) => Number.isInteger(limit) && limit >= 1,
+		hint: `Set Limit to how many of your newest ${what} to get, or turn on Return All.`,
+	});
 }

@@ -1,89 +1,219 @@
+/**
+ * Downloads of the files Pictory links to (images, videos) into items' binary data. A file streams
+ * from the link into n8n's binary data store, never held whole in memory; its first bytes are
+ * checked, so an error page or an empty body is an error rather than a broken file, and it is
+ * named by what it really is.
+ */
 import {
 	NodeApiError,
 	NodeOperationError,
+	type IBinaryData,
 	type IDataObject,
-	type IExecuteSingleFunctions,
 	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type IPollFunctions,
-	type JsonObject,
 } from 'n8n-workflow';
 
-import { describeFailure, requestWithRetries } from './transport';
+import {
+	describeFailure,
+	downloadError,
+	errorItemJson,
+	fileNotStoredError,
+	noFileUrlError,
+	notAFileError,
+} from './errors';
+import { withRetries, type PictoryContext, type RequestRun } from './transport';
+import { readBoolean, readFieldName } from './values';
 
-/** Downloads run a few at a time: fast for a page of images, gentle on the CDN and on memory. */
-const DOWNLOAD_CONCURRENCY = 4;
+/** What a download is of: an image or a video, with the time it may take. */
+export interface FileKind {
+	noun: 'image' | 'video';
+	/** The whole download, from asking to the last byte. */
+	timeoutMs: number;
+	/** The longest silence of the connection (the HTTP client's own time-out) before it is dropped. */
+	stallMs: number;
+}
 
-type DownloadContext = IExecuteSingleFunctions | IPollFunctions;
+export const IMAGE_FILE: FileKind = { noun: 'image', timeoutMs: 120_000, stallMs: 30_000 };
+export const VIDEO_FILE: FileKind = { noun: 'video', timeoutMs: 30 * 60_000, stallMs: 60_000 };
 
-/** Anything with a download `url`: a listed image, or a finished generation job. */
-interface ImageFile {
-	/** Names the file (`<id>.png`) and the image in errors. */
+/** File types by their first bytes. */
+const SIGNATURES: Array<{
+	mimeType: string;
+	extension: string;
+	matches: (head: Buffer) => boolean;
+}> = [
+	{
+		mimeType: 'image/png',
+		extension: 'png',
+		matches: (head) => head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
+	},
+	{
+		mimeType: 'image/jpeg',
+		extension: 'jpg',
+		matches: (head) => head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])),
+	},
+	{
+		mimeType: 'image/webp',
+		extension: 'webp',
+		matches: (head) =>
+			head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP',
+	},
+	{
+		mimeType: 'image/gif',
+		extension: 'gif',
+		matches: (head) => head.toString('latin1', 0, 4) === 'GIF8',
+	},
+	{
+		mimeType: 'video/mp4',
+		extension: 'mp4',
+		matches: (head) => head.toString('latin1', 4, 8) === 'ftyp',
+	},
+];
+
+const SNIFF_BYTES = 12;
+
+/** The file's type from its first bytes, else from a Content-Type of its kind; undefined: not one. */
+function fileTypeOf(head: Buffer, contentType: string, kind: FileKind) {
+	const known = SIGNATURES.find((signature) => signature.matches(head));
+	if (known) return known.mimeType.startsWith(`${kind.noun}/`) ? known : undefined;
+	if (!contentType.startsWith(`${kind.noun}/`)) return undefined;
+	const subtype = contentType.slice(kind.noun.length + 1).replace(/\+.*$/, '');
+	return { mimeType: contentType, extension: subtype.replace(/[^a-z0-9]/gi, '') || 'bin' };
+}
+
+/** A response body as n8n's helpers give it and take it (a Node stream). */
+type FileStream = Exclude<Parameters<PictoryContext['helpers']['prepareBinaryData']>[0], Buffer>;
+
+/**
+ * Reads the first `bytes` of a stream and gives them back with the rest, unconsumed: the same
+ * stream with the bytes put back, or, when the body was shorter, the whole body as a Buffer.
+ */
+async function readStart(
+	stream: FileStream,
+	bytes: number,
+): Promise<{ head: Buffer; body: FileStream | Buffer }> {
+	const chunks: Buffer[] = [];
+	let length = 0;
+	return await new Promise((resolve, reject) => {
+		const finish = (ended: boolean) => {
+			stream.off('readable', onReadable).off('end', onEnd).off('error', reject);
+			const head = Buffer.concat(chunks);
+			if (ended) return resolve({ head, body: head });
+			stream.unshift(head);
+			resolve({ head, body: stream });
+		};
+		const onEnd = () => finish(true);
+		const onReadable = () => {
+			for (let chunk: Buffer | null; (chunk = stream.read() as Buffer | null) !== null;) {
+				chunks.push(chunk);
+				length += chunk.length;
+				if (length >= bytes) return finish(false);
+			}
+		};
+		stream.on('readable', onReadable).once('end', onEnd).once('error', reject);
+	});
+}
+
+export interface FileLink {
+	/** Names the file (`<id>.<ext>`) and the file in errors. */
 	id: string;
 	url: unknown;
 }
 
-function downloadError(
-	context: DownloadContext,
-	image: ImageFile,
-	error: unknown,
-	attempts: number,
-) {
-	const { status, code } = describeFailure(error);
-	const reason = status ? `HTTP ${status}` : (code ?? 'no answer');
-	// A network code (ECONNREFUSED…) stays out of the message: n8n would replace it with a generic text.
-	return new NodeApiError(context.getNode(), { imageId: image.id, reason } as JsonObject, {
-		message: `Could not download image ${image.id}${status ? ` (${reason})` : ''}`,
-		description: `The download from ${image.url} failed${attempts > 1 ? ` ${attempts} times` : ''} (${reason}). Its link may have expired: getting the image from Pictory again gives a fresh one.`,
-		httpCode: status ? String(status) : undefined,
-	});
-}
-
-async function downloadImage(
-	context: DownloadContext,
-	image: ImageFile,
-	binaryPropertyName: string,
-	cancelSignal: AbortSignal,
-) {
-	const { url } = image;
-	if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
-		throw new NodeOperationError(context.getNode(), `Image ${image.id} has no download URL`, {
-			description: 'Pictory listed this image without a "url", so there is no file to download.',
-		});
+/** Downloads one file into binary data, sent again after temporary failures like any request. */
+export async function downloadFile(
+	context: PictoryContext,
+	run: RequestRun,
+	link: FileLink,
+	kind: FileKind,
+): Promise<IBinaryData> {
+	const node = context.getNode();
+	const file = { ...link, kind: kind.noun };
+	if (typeof link.url !== 'string' || !/^https?:\/\//i.test(link.url)) {
+		throw noFileUrlError(node, file);
 	}
-	const response = (await requestWithRetries(
-		{ getNode: () => context.getNode(), getExecutionCancelSignal: () => cancelSignal },
-		async () =>
-			await context.helpers.httpRequest({
+	const url = link.url;
+	return await withRetries(
+		run,
+		run.downloads,
+		async (signal) => {
+			const response = (await context.helpers.httpRequest({
 				method: 'GET',
 				url,
-				encoding: 'arraybuffer',
-				returnFullResponse: true,
+				encoding: 'stream',
 				json: false,
-				abortSignal: cancelSignal,
-			}),
-		(error, attempts) => downloadError(context, image, error, attempts),
-	)) as IN8nHttpFullResponse;
-
-	const contentType = String(response.headers['content-type'] ?? '')
-		.split(';')[0]
-		.trim();
-	const mimeType = contentType.startsWith('image/') ? contentType : 'image/png';
-	const binaryData = await context.helpers.prepareBinaryData(
-		Buffer.from(response.body as ArrayBuffer),
-		`${image.id}.png`,
-		mimeType,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				abortSignal: signal,
+				// The HTTP client's time-out counts silence: a file that stops coming is dropped.
+				timeout: kind.stallMs,
+			})) as IN8nHttpFullResponse;
+			const stream = response.body as FileStream;
+			if (response.statusCode >= 300) {
+				stream.destroy();
+				throw Object.assign(new Error(`HTTP ${response.statusCode}`), {
+					response: { status: response.statusCode, headers: response.headers },
+				});
+			}
+			const contentType = String(response.headers['content-type'] ?? '')
+				.split(';')[0]
+				.trim()
+				.toLowerCase();
+			const { head, body } = await readStart(stream, SNIFF_BYTES);
+			const type = head.length ? fileTypeOf(head, contentType, kind) : undefined;
+			if (!type) {
+				stream.destroy();
+				const found = head.length
+					? `${contentType || 'a file of no stated type'}, starting "${head.toString('latin1', 0, 40).replace(/[^\x20-\x7e]/g, '.')}"`
+					: 'an empty body';
+				throw notAFileError(node, file, found);
+			}
+			return await context.helpers
+				.prepareBinaryData(body, `${link.id}.${type.extension}`, type.mimeType)
+				.catch((error: Error) => {
+					// A broken connection is the download's failure (sent again); anything else, the store's.
+					if (describeFailure(error).code || signal.aborted) return Promise.reject(error);
+					const length = Number(response.headers['content-length']) || undefined;
+					return Promise.reject(fileNotStoredError(node, file, length, error.message));
+				});
+		},
+		{
+			timeoutMs: kind.timeoutMs,
+			toError: (failure, attempts) => downloadError(node, file, failure, attempts),
+		},
 	);
-	return { binary: { [binaryPropertyName]: binaryData } };
 }
 
 /**
- * What to do when an image's file cannot be had: fail the run (the default); give an error item
- * for that image alone (Continue On Fail); or, for the trigger, keep the image without its file,
- * noting `downloadError`, when the failure is permanent (the link answers 4xx or is missing), so
- * one bad image cannot stop a trigger forever. Temporary failures still fail, to be retried.
+ * What to do when a file cannot be had: fail the run (the default); give an error item for that
+ * record alone (Continue On Fail); or, for the trigger, keep the record without its file, noting
+ * `downloadError`, when the failure is permanent (the link answers 4xx, is missing or is not a
+ * file), so one bad image cannot stop a trigger forever. Temporary failures still fail.
  */
 export type DownloadFailureHandling = 'fail' | 'errorItem' | 'keepWithoutFileIfPermanent';
+
+export interface DownloadSettings {
+	/** The binary field the file goes in. */
+	field: string;
+	onFailure: DownloadFailureHandling;
+}
+
+/**
+ * Reads the Download switch and its field (`downloadImage`/`downloadVideo` and
+ * `binaryPropertyName`): undefined when the switch is off.
+ */
+export function readDownload(
+	context: PictoryContext,
+	{ name, label }: { name: string; label: string },
+	onFailure: DownloadFailureHandling,
+): DownloadSettings | undefined {
+	if (!readBoolean(context, name, label, false)) return undefined;
+	return {
+		field: readFieldName(context, 'binaryPropertyName', 'Put Output File in Field'),
+		onFailure,
+	};
+}
 
 function isPermanent(error: NodeApiError | NodeOperationError): boolean {
 	if (error instanceof NodeOperationError) return true;
@@ -91,48 +221,36 @@ function isPermanent(error: NodeApiError | NodeOperationError): boolean {
 }
 
 /**
- * One item per record, each with its image's PNG as binary data, downloaded DOWNLOAD_CONCURRENCY at
- * a time, in the records' order. A failed download is handled as `onFailure` says.
+ * One item per record, in the records' order. With `download`, each carries its file (`fileOf`
+ * says where it is), fetched through the run's download gate; a failure is handled as
+ * `download.onFailure` says.
  */
-export async function withImageFiles<T extends IDataObject>(
-	context: DownloadContext,
-	images: T[],
-	binaryPropertyName: string,
-	{ onFailure = 'fail' as DownloadFailureHandling, idOf = (image: T) => String(image.id) } = {},
+export async function itemsWithFiles(
+	context: PictoryContext | IPollFunctions,
+	run: RequestRun,
+	records: IDataObject[],
+	download: DownloadSettings | undefined,
+	fileOf: (record: IDataObject) => FileLink,
+	kind: FileKind,
 ): Promise<INodeExecutionData[]> {
-	const items: INodeExecutionData[] = new Array(images.length);
-	// Once one download fails the run, the others stop too: no retries or waits for a lost cause.
-	const failed = new AbortController();
-	const executionSignal =
-		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	const cancelSignal = executionSignal
-		? AbortSignal.any([executionSignal, failed.signal])
-		: failed.signal;
-	let next = 0;
-	const worker = async () => {
-		while (next < images.length) {
-			const index = next++;
-			const image = images[index];
-			const result = await downloadImage(
-				context,
-				{ id: idOf(image), url: image.url },
-				binaryPropertyName,
-				cancelSignal,
-			).catch((error: NodeApiError | NodeOperationError) => error);
-			if (!(result instanceof Error)) {
-				items[index] = { json: image, ...result };
-			} else if (onFailure === 'errorItem') {
-				// n8n shows an item with `error` as { error: <message> }; the message names the image.
-				items[index] = { json: {}, error: result };
-			} else if (onFailure === 'keepWithoutFileIfPermanent' && isPermanent(result)) {
-				items[index] = { json: { ...image, downloadError: result.message } };
-			} else {
-				next = images.length;
-				failed.abort();
-				throw result;
+	if (!download) return records.map((json) => ({ json }));
+	return await Promise.all(
+		records.map(async (record): Promise<INodeExecutionData> => {
+			const link = fileOf(record);
+			const result = await downloadFile(context, run, link, kind).then(
+				(file) => ({ file }),
+				(error: unknown) => ({ error }),
+			);
+			if ('file' in result) return { json: record, binary: { [download.field]: result.file } };
+			const { error } = result;
+			const known = error instanceof NodeApiError || error instanceof NodeOperationError;
+			if (known && !run.signal.aborted && download.onFailure === 'errorItem') {
+				return { json: errorItemJson(error, { id: link.id, url: String(link.url ?? '') }) };
 			}
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(DOWNLOAD_CONCURRENCY, images.length) }, worker));
-	return items;
+			if (known && download.onFailure === 'keepWithoutFileIfPermanent' && isPermanent(error)) {
+				return { json: { ...record, downloadError: error.message } };
+			}
+			throw error;
+		}),
+	);
 }

@@ -1,6 +1,11 @@
-import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+/** Pictory's AI Studio image list (GET /v1/aistudio/images), shared by the node and the trigger. */
+import type { IDataObject, INode } from 'n8n-workflow';
 
-import { redactApiKeys } from './transport';
+import { unreadableAnswer } from './errors';
+import { collectPages, readPage, type CollectOptions, type ListShape } from './paging';
+import type { PictoryApi, PictoryRequest } from './transport';
+
+export const IMAGES_PATH = '/v1/aistudio/images';
 
 /** One AI Studio image as Pictory lists it; `style` and `referenceImageUrl` only when set at generation. */
 export interface PictoryImage extends IDataObject {
@@ -9,24 +14,16 @@ export interface PictoryImage extends IDataObject {
 	createdDate: string;
 }
 
-interface ImagePage {
-	items: PictoryImage[];
-	nextPageKey?: string;
-}
+export const IMAGE_LIST: ListShape = { nextKeyField: 'nextPageKey', noun: 'images' };
 
-/** Pictory answered 2xx with something the node cannot use. */
-export function unexpectedAnswer(node: INode, description: string): NodeApiError {
-	return new NodeApiError(node, { message: description } as JsonObject, {
-		message: 'Pictory sent an answer the node cannot read',
-		description: `${description} Try again; if it persists, Pictory's API may have changed: please report it to the n8n-nodes-pictory maintainers.`,
-	});
-}
+/** An image's creation time in ms; NaN when Pictory gave none that can be read. */
+export const createdAt = (image: PictoryImage) => Date.parse(String(image.createdDate));
 
-/** An image's creation time in ms; an image without a readable `createdDate` is a bad answer. */
-export function createdAt(node: INode, image: PictoryImage): number {
-	const time = Date.parse(image.createdDate);
+/** The same, for where an image must have a time (date filters): a missing one is a bad answer. */
+export function createdAtOrFail(node: INode, image: PictoryImage): number {
+	const time = createdAt(image);
 	if (Number.isNaN(time)) {
-		throw unexpectedAnswer(
+		throw unreadableAnswer(
 			node,
 			`Image ${image.id} has no readable "createdDate" (${JSON.stringify(image.createdDate)}).`,
 		);
@@ -34,84 +31,33 @@ export function createdAt(node: INode, image: PictoryImage): number {
 	return time;
 }
 
-/**
- * A hard ceiling on one listing, against a server that never stops sending page keys:
- * 2,000 pages of 100 is 200,000 images, far beyond what one n8n execution should hold.
- */
-export const MAX_PAGES = 2_000;
+export const imageId = (image: IDataObject) =>
+	typeof image.id === 'string' || typeof image.id === 'number' ? String(image.id) : undefined;
 
-export interface ListImagesOptions {
-	/** Stop once this many images were collected (Infinity for all). */
-	limit: number;
-	/**
-	 * The listing is newest first: once this returns true for an image, it holds for every later
-	 * one too, so paging stops there (e.g. "older than Created After").
-	 */
-	isPastEnd?: (image: PictoryImage) => boolean;
-	/** Images to leave out while paging on (e.g. "newer than Created Before"). */
-	skip?: (image: PictoryImage) => boolean;
-}
-
-/** Checks a page is `{ items: [...], nextPageKey?: string }`; anything else is an error, never an empty list. */
-function readImagePage(node: INode, body: unknown): ImagePage {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		const got =
-			typeof body === 'string'
-				? 'text that is not JSON'
-				: redactApiKeys(String(JSON.stringify(body)).slice(0, 80));
-		throw unexpectedAnswer(node, `Expected a JSON object with an "items" list but got ${got}.`);
-	}
-	const { items, nextPageKey } = body as { items?: unknown; nextPageKey?: unknown };
-	if (!Array.isArray(items)) {
-		throw unexpectedAnswer(node, 'The answer has no "items" list.');
-	}
-	if (items.some((item) => typeof item !== 'object' || item === null || Array.isArray(item))) {
-		throw unexpectedAnswer(node, 'The "items" list holds something other than images.');
-	}
-	if (nextPageKey !== undefined && nextPageKey !== null && typeof nextPageKey !== 'string') {
-		throw unexpectedAnswer(node, 'The "nextPageKey" is not a string.');
-	}
-	return { items: items as PictoryImage[], nextPageKey: nextPageKey || undefined };
-}
+/** Where an image's file is, for downloads. */
+export const imageFile = (image: IDataObject) => ({
+	id: imageId(image) ?? 'unknown',
+	url: image.url,
+});
 
 /**
- * Walks Pictory's image list page by page over `nextPageKey`, stopping as soon as it has what was
- * asked for, so a Limit of L costs at most ceil(L / 100) requests. A repeated page key or more than
- * MAX_PAGES pages is an error: a list must never loop forever or come back silently short.
+ * Lists images newest first, page by page (100 a page, over `nextPageKey`), as `options` say.
+ * `request` is the list's GET: the node's routed request, or the trigger's own.
  */
 export async function listImages(
-	node: INode,
-	fetchPage: (nextPageKey: string | undefined) => Promise<unknown>,
-	{ limit, isPastEnd, skip }: ListImagesOptions,
+	api: PictoryApi,
+	request: PictoryRequest,
+	options: Omit<CollectOptions<PictoryImage>, 'shape' | 'fetchPage' | 'idOf'>,
 ): Promise<PictoryImage[]> {
-	const images: PictoryImage[] = [];
-	const seenPageKeys = new Set<string>();
-	let nextPageKey: string | undefined;
-
-	for (let pages = 1; ; pages++) {
-		const page = readImagePage(node, await fetchPage(nextPageKey));
-		for (const image of page.items) {
-			if (isPastEnd?.(image)) return images;
-			if (skip?.(image)) continue;
-			images.push(image);
-			if (images.length >= limit) return images;
-		}
-
-		if (!page.nextPageKey) return images;
-		if (seenPageKeys.has(page.nextPageKey)) {
-			throw unexpectedAnswer(
-				node,
-				`Pictory sent the same "nextPageKey" twice (after page ${pages}), so paging stopped to avoid an endless loop.`,
-			);
-		}
-		if (pages >= MAX_PAGES) {
-			throw new NodeApiError(node, { pages } as JsonObject, {
-				message: `Stopped after ${MAX_PAGES.toLocaleString('en-US')} pages (${(MAX_PAGES * 100).toLocaleString('en-US')} images)`,
-				description:
-					'Pictory kept sending more pages. Turn off Return All and set a Limit, or use Created After.',
-			});
-		}
-		seenPageKeys.add(page.nextPageKey);
-		nextPageKey = page.nextPageKey;
-	}
+	const node = api.run.node;
+	return await collectPages<PictoryImage>(node, {
+		...options,
+		shape: IMAGE_LIST,
+		idOf: imageId,
+		fetchPage: async (pageKey) => {
+			const qs = pageKey ? { ...request.qs, nextPageKey: pageKey } : request.qs;
+			const body = await api.send({ ...request, qs });
+			return readPage(node, body, IMAGE_LIST) as { items: PictoryImage[]; nextPageKey?: string };
+		},
+	});
 }

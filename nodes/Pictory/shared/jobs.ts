@@ -1,53 +1,87 @@
+/**
+ * Pictory's jobs (GET /v1/jobs/{id}): one way to read a job, used by Get Job and by every wait
+ * for an order, and the wait itself.
+ */
+import { sleep, type IDataObject, type INode } from 'n8n-workflow';
+
 import {
-	NodeApiError,
-	NodeOperationError,
-	sleep,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type INode,
-	type JsonObject,
-} from 'n8n-workflow';
+	jobFailedError,
+	jobNotReadyError,
+	jobNotRegisteredError,
+	jobResultsExpiredError,
+	pathNotFoundError,
+	redactApiKeys,
+	unreadableAnswer,
+	type OrderKind,
+} from './errors';
+import { asObject, type PictoryApi, type PictoryRequest } from './transport';
 
-import { unexpectedAnswer } from './images';
-import { pictoryApiRequest, redactApiKeys } from './transport';
+export const IMAGE_ORDER: OrderKind = {
+	what: 'image',
+	make: 'generate the image',
+	verb: 'generating',
+	findWith: 'Get Generated Images',
+	afterFailure: 'Change the prompt or settings and generate again.',
+};
 
-/** What the node outputs for an image generation job. */
+export const VIDEO_ORDER: OrderKind = {
+	what: 'video',
+	make: 'render the video',
+	verb: 'rendering',
+	findWith: 'Job → Get Many',
+	afterFailure: 'Change the story or settings and render again.',
+};
+
+export const jobPath = (jobId: string) => `/v1/jobs/${encodeURIComponent(jobId)}`;
+
+/**
+ * A job as the node outputs it: `jobId`, `status` (in-progress, completed, failed, cleaned…), and
+ * whatever else Pictory sent with it: `url`, `width`, `height` for an image; `renderProgress`
+ * while a video renders, then `videoURL`, `videoShareURL`, `thumbnail`, `videoDuration`, subtitle
+ * files; `aiCreditsUsed`. A failed job has Pictory's `errorCode` and `errorMessage`.
+ */
 export interface JobResult extends IDataObject {
 	jobId: string;
 	status: string;
-	url?: string;
-	width?: number;
-	height?: number;
-	aiCreditsUsed?: number;
-	/** Only for a failed job: Pictory's error_code and error_message. */
-	errorCode?: string;
-	errorMessage?: string;
 }
 
 const firstString = (...values: unknown[]) =>
 	values.find((value): value is string => typeof value === 'string' && value !== '');
 
-/**
- * Reads GET /v1/jobs/{id}: `{ success, data: { status, url, width, height, aiCreditsUsed } }`.
- * A failed job (`success: false` or status "failed") gets status "failed" with Pictory's
- * error_code and error_message.
- */
+/** Pictory's way of saying a job id is unknown: error_code 5000 / JOB_NOT_FOUND, or "Job not found". */
+function saysUnknownJob(body: unknown): boolean {
+	const answer = asObject(body);
+	if (!answer) return false;
+	const data = asObject(answer.data) ?? {};
+	const error = asObject(answer.error) ?? {};
+	const said = [
+		answer.error_code,
+		answer.error_message,
+		answer.message,
+		data.error_code,
+		data.error_message,
+		error.code,
+		error.message,
+	].map((value) => String(value ?? ''));
+	return said.some((text) => text === '5000' || /job[ _]?not[ _]?found|no such job/i.test(text));
+}
+
+/** Reads a job answer: `{ success, data: { status, … } }`, or the same fields at the top. */
 export function readJob(node: INode, jobId: string, body: unknown): JobResult {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		throw unexpectedAnswer(node, `Expected a JSON object describing job ${jobId}.`);
-	}
-	const answer = body as IDataObject;
-	const data = (
-		typeof answer.data === 'object' && answer.data !== null ? answer.data : {}
-	) as IDataObject;
-	const error = (
-		typeof answer.error === 'object' && answer.error !== null ? answer.error : {}
-	) as IDataObject;
+	const answer = asObject(body);
+	if (!answer) throw unreadableAnswer(node, `Expected a JSON object describing job ${jobId}.`);
+	const data = asObject(answer.data) ?? {};
+	const error = asObject(answer.error) ?? {};
 	const status = firstString(data.status, answer.status);
 
 	if (answer.success === false || status === 'failed') {
-		const errorCode = firstString(answer.error_code, data.error_code, error.code);
-		const errorMessage = firstString(answer.error_message, data.error_message, error.message);
+		const errorCode = firstString(answer.error_code, data.error_code, error.error_code, error.code);
+		const errorMessage = firstString(
+			answer.error_message,
+			data.error_message,
+			error.error_message,
+			error.message,
+		);
 		return {
 			jobId,
 			status: 'failed',
@@ -55,30 +89,45 @@ export function readJob(node: INode, jobId: string, body: unknown): JobResult {
 			...(errorMessage && { errorMessage: redactApiKeys(errorMessage) }),
 		};
 	}
-	if (!status) throw unexpectedAnswer(node, `The answer for job ${jobId} has no "status".`);
+	if (!status) throw unreadableAnswer(node, `The answer for job ${jobId} has no "status".`);
 
-	const result: JobResult = { jobId, status };
-	for (const key of ['url', 'width', 'height', 'aiCreditsUsed'] as const) {
-		if (data[key] !== undefined) result[key] = data[key] as never;
-	}
-	return result;
-}
-
-function jobFailedError(node: INode, { jobId, errorCode, errorMessage }: JobResult): NodeApiError {
-	return new NodeApiError(
-		node,
-		{ jobId, errorCode: errorCode ?? null, errorMessage: errorMessage ?? null } as JsonObject,
-		{
-			message: `Pictory could not generate the image${errorCode ? ` (${errorCode})` : ''}`,
-			description: `${errorMessage ? `Pictory said: ${errorMessage}. ` : ''}Job ID: ${jobId}. Change the prompt or settings and generate again.`,
-		},
+	const results = Object.entries(data).filter(
+		([key]) => !['status', 'error_code', 'error_message'].includes(key),
 	);
+	const job: JobResult = { jobId, status, ...Object.fromEntries(results) };
+	// Pictory's pages name the share link both ways; give it under one name, keeping Pictory's.
+	if (typeof data.shareVideoURL === 'string' && data.videoShareURL === undefined) {
+		job.videoShareURL = data.shareVideoURL;
+	}
+	if (status === 'cleaned') {
+		job.errorMessage =
+			'The results have expired: Pictory removes a job’s files after a while. Keep the links you get when a job completes.';
+	}
+	return job;
 }
 
-export function unknownJobError(node: INode, jobId: string): NodeOperationError {
-	return new NodeOperationError(node, `Pictory has no image generation job with ID ${jobId}`, {
-		description: 'Use the "jobId" that Generate returned, from the same Pictory account.',
+/**
+ * Reads a job once. `request` is the GET of its path. A job Pictory says it does not know goes to
+ * `onUnknownJob`, whose answer stands for the job (or which throws); a 404 that does not come
+ * from Pictory's job API (a wrong Base URL) is an error naming the address.
+ */
+export async function readJobOnce(
+	api: PictoryApi,
+	jobId: string,
+	request: PictoryRequest,
+	{ onUnknownJob, deadline }: { onUnknownJob: () => JobResult; deadline?: number },
+): Promise<JobResult> {
+	const { statusCode, body } = await api.exchange(request, {
+		deadline,
+		keep: (status) => status === 404,
 	});
+	if (statusCode === 404 && !saysUnknownJob(body)) {
+		throw pathNotFoundError(api.run.node, api.address(request));
+	}
+	if (statusCode === 404 || (asObject(body)?.success === false && saysUnknownJob(body))) {
+		return onUnknownJob();
+	}
+	return readJob(api.run.node, jobId, body);
 }
 
 export interface WaitOptions {
@@ -86,74 +135,50 @@ export interface WaitOptions {
 	maxWaitMinutes: number;
 }
 
-/** How long after Generate a 404 for its job is taken for a job Pictory has not registered yet. */
+/** How long after an order a 404 for its job is taken for a job Pictory has not registered yet. */
 const UNREGISTERED_JOB_GRACE_MS = 60_000;
 
-/** One check of a job that Generate ordered `sinceOrderMs` ago. */
-async function checkOrderedJob(
-	context: IExecuteSingleFunctions,
-	jobId: string,
-	sinceOrderMs: number,
-): Promise<JobResult> {
-	const node = context.getNode();
-	const body = await pictoryApiRequest
-		.call(context, 'GET', `/v1/jobs/${encodeURIComponent(jobId)}`)
-		.catch((error: NodeApiError) => {
-			if (error.httpCode !== '404') throw error;
-			if (sinceOrderMs < UNREGISTERED_JOB_GRACE_MS) return { data: { status: 'in-progress' } };
-			throw new NodeOperationError(node, `Pictory does not know job ${jobId}`, {
-				description:
-					'Pictory accepted the image request but still answers 404 for its job a minute later.',
-			});
-		});
-	return readJob(node, jobId, body);
-}
-
 /**
- * Checks the job every `intervalSeconds` until it completes, fails, or `maxWaitMinutes` have
- * passed. Sleeping, not spinning; a stopped execution ends the wait at once.
+ * Checks an ordered job every `intervalSeconds` until it completes, fails, or `maxWaitMinutes`
+ * have passed: a deadline, which no check or retry goes past by more than one request's time
+ * limit. Sleeping, not spinning; a stopped execution ends the wait at once.
  */
 export async function waitForJob(
-	context: IExecuteSingleFunctions,
+	api: PictoryApi,
 	jobId: string,
 	{ intervalSeconds, maxWaitMinutes }: WaitOptions,
+	kind: OrderKind,
 ): Promise<JobResult> {
-	const node = context.getNode();
+	const node = api.run.node;
 	const ordered = Date.now();
 	const deadline = ordered + maxWaitMinutes * 60_000;
 	for (let remaining = deadline - Date.now(); remaining > 0; remaining = deadline - Date.now()) {
-		await sleep(Math.min(intervalSeconds * 1000, remaining), context.getExecutionCancelSignal());
-		const sinceOrderMs = Date.now() - ordered;
-		const job = await checkOrderedJob(context, jobId, sinceOrderMs).catch((error: unknown) => {
-			throw mentioningJob(context, jobId, error);
-		});
+		await sleep(Math.min(intervalSeconds * 1000, remaining), api.run.signal);
+		const job = await readJobOnce(
+			api,
+			jobId,
+			{ method: 'GET', url: jobPath(jobId) },
+			{
+				deadline,
+				onUnknownJob: () => {
+					if (Date.now() - ordered < UNREGISTERED_JOB_GRACE_MS) {
+						return { jobId, status: 'in-progress' };
+					}
+					throw jobNotRegisteredError(node, jobId);
+				},
+			},
+		);
 		if (job.status === 'completed') return job;
-		if (job.status === 'failed') throw jobFailedError(node, job);
+		if (job.status === 'failed') throw jobFailedError(node, job, kind);
+		if (job.status === 'cleaned') throw jobResultsExpiredError(node, jobId);
 	}
-	throw new NodeOperationError(
-		node,
-		`The image was not ready after ${maxWaitMinutes} minute${maxWaitMinutes === 1 ? '' : 's'} (job ${jobId})`,
-		{
-			description: `Pictory may still be generating it. Fetch it later with the Get Job operation and Job ID ${jobId}, or raise Maximum Wait.`,
-		},
-	);
+	throw jobNotReadyError(node, jobId, maxWaitMinutes, kind);
 }
 
-/**
- * After Generate was accepted, an error in checking or downloading must still say which job holds
- * the (paid-for) image, so the user fetches it with Get Job instead of generating it again.
- */
-export function mentioningJob(
-	context: IExecuteSingleFunctions,
-	jobId: string,
-	error: unknown,
-): unknown {
-	// A stopped execution passes through unchanged for n8n to handle.
-	if (context.getExecutionCancelSignal()?.aborted) return error;
-	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
-	return new NodeApiError(context.getNode(), { jobId } as JsonObject, {
-		message: error.message,
-		description: `${error.description ? `${error.description} ` : ''}The image was ordered as job ${jobId}: get it with the Get Job operation rather than generating it again.`,
-		httpCode: error instanceof NodeApiError ? (error.httpCode ?? undefined) : undefined,
-	});
+/** The job id in Pictory's answer to an order, `{ data: { jobId } }`; undefined when absent. */
+export function orderedJobId(body: unknown): string | undefined {
+	const jobId = asObject(asObject(body)?.data)?.jobId ?? asObject(body)?.jobId;
+	if (typeof jobId === 'string' && jobId.trim()) return jobId.trim();
+	if (typeof jobId === 'number' && Number.isFinite(jobId)) return String(jobId);
+	return undefined;
 }

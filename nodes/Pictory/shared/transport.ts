@@ -1,87 +1,138 @@
+/**
+ * How every request leaves the Pictory nodes: through a gate that bounds how many of a node run's
+ * requests are in flight and pauses them all after a 429, with a time limit each, and sent again
+ * after temporary failures, with jitter so that many items do not retry in lockstep. A request that
+ * spends credits is sent again only after a 429, which means nothing was ordered.
+ */
 import {
-	NodeApiError,
-	NodeError,
 	sleep,
+	type DeclarativeRestApiSettings,
 	type IDataObject,
 	type IExecuteSingleFunctions,
-	type IHttpRequestMethods,
+	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
 	type INode,
-	type INodeExecutionData,
 	type IPollFunctions,
-	type JsonObject,
 } from 'n8n-workflow';
+
+import {
+	describeFailure,
+	isNodeFinding,
+	requestError,
+	RequestTimeout,
+	TEMPORARY_CODES,
+	type RequestFailure,
+} from './errors';
 
 export const DEFAULT_BASE_URL = 'https://api.pictory.ai/pictoryapis';
 
-/** The credential's Base URL, or Pictory's own when the field was left empty. */
-export const BASE_URL_EXPRESSION = `={{ $credentials.baseUrl || "${DEFAULT_BASE_URL}" }}`;
+/** The credential's Base URL (a pasted one may end in a space), or Pictory's own when it is empty. */
+export const BASE_URL_EXPRESSION = `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim() }}`;
 
-/** Waits before each retry of a 429 or 5xx answer, unless Pictory's Retry-After asks for another. */
+/** The same, for code that reads the credential itself (the trigger). */
+export const baseUrlOf = (credentials: { baseUrl?: unknown }) =>
+	String(credentials.baseUrl || DEFAULT_BASE_URL).trim();
+
+/** How long one API call may take before it counts as a temporary failure. */
+export const API_TIMEOUT_MS = 30_000;
+
+/** Waits before each new attempt after a temporary failure, unless Pictory's Retry-After says. */
 export const RETRY_DELAYS_MS = [1000, 2000, 4000];
 
 /** A Retry-After longer than this fails the run at once instead of holding the execution. */
 const MAX_RETRY_AFTER_MS = 60_000;
 
-const TRANSIENT_NETWORK_CODES = new Set([
-	'ECONNRESET',
-	'ETIMEDOUT',
-	'ECONNABORTED',
-	'EAI_AGAIN',
-	'EPIPE',
-]);
+/** How many of a node run's requests may be in flight at once. */
+const MAX_IN_FLIGHT = 4;
 
-export interface RequestContext {
-	getNode(): INode;
-	getExecutionCancelSignal?(): AbortSignal | undefined;
-}
+export type PictoryContext = IExecuteSingleFunctions | IPollFunctions;
 
-export interface HttpFailure {
-	status?: number;
-	headers: Record<string, unknown>;
-	data?: unknown;
-	code?: string;
-}
+/**
+ * Lets at most `size` requests through at once, first come first served. After a 429, every
+ * request waits out Pictory's Retry-After, and fewer go at once until answers come back fine.
+ */
+export class RequestGate {
+	private inFlight = 0;
+	private allowed: number;
+	private readonly queue: Array<() => void> = [];
+	private pausedUntil = 0;
 
-/** Reads status, headers and body from n8n's request errors, which wrap the HTTP client's error. */
-export function describeFailure(error: unknown): HttpFailure {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const response = (
-			candidate as { response?: { status?: number; headers?: object; data?: unknown } }
-		)?.response;
-		if (response?.status) {
-			return {
-				status: response.status,
-				headers: { ...(response.headers ?? {}) } as Record<string, unknown>,
-				data: response.data,
-			};
+	constructor(private readonly size = MAX_IN_FLIGHT) {
+		this.allowed = size;
+	}
+
+	/** Waits for a place; call the returned function when the request is over. */
+	async enter(signal: AbortSignal): Promise<() => void> {
+		if (this.inFlight < this.allowed && !this.queue.length) this.inFlight++;
+		// A place is handed over by the request that leaves it (see leave), never taken in between.
+		else await new Promise<void>((resolve) => this.queue.push(resolve));
+		let left = false;
+		const leave = () => {
+			if (left) return;
+			left = true;
+			const next = this.inFlight <= this.allowed ? this.queue.shift() : undefined;
+			if (next) next();
+			else this.inFlight--;
+		};
+		let entered = false;
+		try {
+			while (this.pausedUntil > Date.now()) {
+				await sleep(this.pausedUntil - Date.now() + jitter(250), signal);
+			}
+			signal.throwIfAborted();
+			entered = true;
+		} finally {
+			if (!entered) leave();
+		}
+		return leave;
+	}
+
+	/** Pictory answered 429: everyone waits `waitMs`, and fewer go at once for a while. */
+	rateLimited(waitMs: number) {
+		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + waitMs);
+		this.allowed = Math.max(1, Math.floor(this.allowed / 2));
+	}
+
+	/** An answer came back: one more may go at once again, up to the gate's size. */
+	answered() {
+		if (this.allowed >= this.size) return;
+		this.allowed++;
+		if (this.inFlight < this.allowed && this.queue.length) {
+			this.inFlight++;
+			this.queue.shift()!();
 		}
 	}
-	const code = candidates
-		.map((candidate) => (candidate as { code?: unknown })?.code)
-		.find((value): value is string => typeof value === 'string');
-	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
+}
+
+/** Up to `ms` more, so that items waiting the same time do not all go at the same instant. */
+const jitter = (ms: number) => Math.floor(Math.random() * ms);
+
+/** The requests of one node run (or one trigger poll): their gates and what stops them. */
+export interface RequestRun {
+	node: INode;
+	/** Aborted when the execution is stopped, or when the run fails and its other work must stop. */
+	signal: AbortSignal;
+	api: RequestGate;
+	downloads: RequestGate;
+}
+
+export function newRequestRun(node: INode, signal: AbortSignal | undefined): RequestRun {
 	return {
-		status: Number.isInteger(httpCode) && httpCode > 0 ? httpCode : undefined,
-		headers: {},
-		code,
+		node,
+		signal: signal ?? new AbortController().signal,
+		api: new RequestGate(),
+		downloads: new RequestGate(),
 	};
 }
 
-/**
- * Errors to hand on unchanged rather than explain as a Pictory failure: a stopped execution (n8n
- * handles it), and the node's own errors about an answer it did receive (no status, no network code).
- */
-export function isNotARequestFailure(context: RequestContext, error: unknown): boolean {
-	if (context.getExecutionCancelSignal?.()?.aborted) return true;
-	const { status, code } = describeFailure(error);
-	return error instanceof NodeError && !status && !code;
-}
-
-function isRetryable({ status, code }: HttpFailure): boolean {
-	if (status) return status === 429 || status >= 500;
-	return code !== undefined && TRANSIENT_NETWORK_CODES.has(code);
+export interface RetryPolicy {
+	/** The request spends AI credits: never sent again once it may have reached Pictory. */
+	spendsCredits?: boolean;
+	/** No new attempt starts after this time (epoch ms), e.g. the end of a job's Maximum Wait. */
+	deadline?: number;
+	timeoutMs?: number;
+	/** The error for a failure that is final; by default Pictory's status ladder. */
+	toError?: (failure: RequestFailure, attempts: number, error: unknown) => Error;
 }
 
 /** Retry-After as seconds or as an HTTP date; undefined when absent or unreadable. */
@@ -94,155 +145,165 @@ function retryAfterMs(headers: Record<string, unknown>): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** Keys look like pictai_…; never let one that an API or proxy echoes back reach an error message. */
-export function redactApiKeys(text: string): string {
-	return text.replace(/pictai_[A-Za-z0-9._~+/=-]+/g, 'pictai_***');
-}
-
-/** The message in a Pictory answer (message, error_message or error), API keys hidden. */
-export function pictoryMessage(data: unknown): string | undefined {
-	if (typeof data === 'string')
-		return data.trim() ? redactApiKeys(data.trim().slice(0, 500)) : undefined;
-	if (typeof data !== 'object' || data === null) return undefined;
-	const body = data as Record<string, unknown>;
-	const nested = body.error as Record<string, unknown> | undefined;
-	const message = [
-		body.message,
-		body.error_message,
-		body.errorMessage,
-		nested?.message,
-		body.error,
-	].find((value): value is string => typeof value === 'string' && value.trim() !== '');
-	return message ? redactApiKeys(message.slice(0, 500)) : undefined;
-}
-
-/** Turns a failed Pictory request into an error that tells the user what happened and what to do. */
-export function pictoryRequestError(node: INode, error: unknown, attempts = 1): NodeApiError {
-	const failure = describeFailure(error);
-	const { status } = failure;
-	const detail = pictoryMessage(failure.data);
-	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-	const fail = (message: string, description: string) =>
-		new NodeApiError(
-			node,
-			{ httpCode: status ?? 'none', message: detail ?? message } as JsonObject,
-			{
-				message,
-				description,
-				httpCode: status ? String(status) : undefined,
-			},
-		);
-
-	if (status === 401) {
-		return fail(
-			'Pictory rejected the API key',
-			'Open the Pictory API credential and paste the API key again: it starts with "pictai_" and is shown on the API Access page of your Pictory account.',
-		);
-	}
-	if (status === 403) {
-		return fail(
-			'Pictory refused access (HTTP 403)',
-			'The API key is valid but may not include AI Studio. Check the plan on the API Access page of your Pictory account.',
-		);
-	}
-	if (status === 429) {
-		return fail(
-			`Pictory is rate-limiting requests (HTTP 429)${tries}`,
-			'Wait a minute before running the node again.',
-		);
-	}
-	if (status && status >= 500) {
-		return fail(
-			`Pictory had a server error (HTTP ${status})${tries}`,
-			`${detail ? `Pictory said: ${detail}. ` : ''}This is usually temporary: try again in a few minutes.`,
-		);
-	}
-	if (status) {
-		return fail(
-			`Pictory refused the request (HTTP ${status})`,
-			detail ? `Pictory said: ${detail}` : "Check the node's parameters.",
-		);
-	}
-	// The network code goes in the description: n8n replaces a message naming one with a generic text.
-	return fail(
-		`Could not reach Pictory${tries}`,
-		`${failure.code ? `The connection failed (${failure.code}). ` : ''}Check the Base URL in the Pictory API credential and that this n8n instance can reach it.`,
-	);
+function isTemporary({ status, code }: RequestFailure): boolean {
+	if (status) return status === 429 || status >= 500;
+	return code !== undefined && TEMPORARY_CODES.has(code);
 }
 
 /**
- * For routed requests sent with `ignoreHttpStatusErrors`: a non-2xx answer becomes the same error
- * as every other Pictory call, where the engine's own would only say "Authorization failed".
+ * Runs `attempt` through `gate` with a time limit, and again after temporary failures as `policy`
+ * allows. `attempt` gets the signal that cancels it (execution stopped, run failing, time up).
  */
-export function throwIfPictoryFailed(node: INode, response: IN8nHttpFullResponse): void {
-	if (response.statusCode < 400) return;
-	throw pictoryRequestError(node, {
+export async function withRetries<T>(
+	run: RequestRun,
+	gate: RequestGate,
+	attempt: (signal: AbortSignal) => Promise<T>,
+	{
+		spendsCredits = false,
+		deadline,
+		timeoutMs = API_TIMEOUT_MS,
+		toError = (failure, attempts) => requestError(run.node, failure, attempts),
+	}: RetryPolicy = {},
+): Promise<T> {
+	for (let attempts = 1; ; attempts++) {
+		const leave = await gate.enter(run.signal);
+		const timeLimit = new AbortController();
+		const stopTimer = after(timeoutMs, () => timeLimit.abort());
+		let error: unknown;
+		try {
+			const result = await attempt(AbortSignal.any([run.signal, timeLimit.signal]));
+			gate.answered();
+			return result;
+		} catch (caught) {
+			error = timeLimit.signal.aborted ? new RequestTimeout(timeoutMs / 1000) : caught;
+		} finally {
+			stopTimer();
+			leave();
+		}
+		if (run.signal.aborted || isNodeFinding(error)) throw error;
+
+		const failure = describeFailure(error);
+		const retryAfter = retryAfterMs(failure.headers);
+		if (failure.status === 429) gate.rateLimited(retryAfter ?? RETRY_DELAYS_MS[0]);
+		const wait =
+			retryAfter === undefined
+				? RETRY_DELAYS_MS[attempts - 1] + jitter(RETRY_DELAYS_MS[attempts - 1] / 2)
+				: retryAfter + jitter(Math.min(retryAfter / 2, 1000));
+		const sendAgain = spendsCredits ? failure.status === 429 : isTemporary(failure);
+		if (
+			!sendAgain ||
+			attempts > RETRY_DELAYS_MS.length ||
+			(retryAfter ?? 0) > MAX_RETRY_AFTER_MS ||
+			(deadline !== undefined && Date.now() + wait >= deadline)
+		) {
+			throw toError(failure, attempts, error);
+		}
+		await sleep(wait, run.signal);
+	}
+}
+
+/** Calls `action` after `ms`, unless the function it returns is called first. */
+function after(ms: number, action: () => void): () => void {
+	const cancel = new AbortController();
+	sleep(ms, cancel.signal).then(action, () => {});
+	return () => cancel.abort();
+}
+
+/** A non-2xx answer, in the shape of the HTTP client's errors, for describeFailure. */
+function failedAnswer(response: IN8nHttpFullResponse) {
+	return Object.assign(new Error(`HTTP ${response.statusCode}`), {
 		response: { status: response.statusCode, headers: response.headers, data: response.body },
 	});
 }
 
 /**
- * A routed request's answer whole in one item (status, headers, body), so that a pagination
- * function reads exactly what Pictory sent; the engine would otherwise split a JSON array into items.
+ * n8n's authenticated request helper stops a request when the execution's cancel signal fires, and
+ * only then: it takes the signal from the context it is called on. So it is called on a context
+ * that gives it the attempt's own signal, which also fires on a time-out or a failing run.
  */
-export async function keepWholeResponse(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return [{ json: { ...response } as unknown as IDataObject }];
+function cancellableBy<C extends PictoryContext>(context: C, signal: AbortSignal): C {
+	return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as C;
+}
+
+/** A request as n8n's routing builds it, or as the nodes write one. */
+export type PictoryRequest = DeclarativeRestApiSettings.HttpRequestOptions;
+
+/** An answer Pictory gave: its status and its (JSON) body. */
+export interface PictoryAnswer {
+	statusCode: number;
+	body: unknown;
+}
+
+/** Sends Pictory API requests with the credential, for one node run (or trigger poll). */
+export interface PictoryApi {
+	run: RequestRun;
+	/** Sends `request` and gives Pictory's answer (JSON). Fails on any non-2xx answer. */
+	send(request: PictoryRequest, policy?: RetryPolicy): Promise<unknown>;
+	/**
+	 * The same, but the answers whose status `keep` accepts come back as answers rather than
+	 * errors, for the caller to read (a 404 for a job, say).
+	 */
+	exchange(
+		request: PictoryRequest,
+		policy: RetryPolicy & { keep: (status: number) => boolean },
+	): Promise<PictoryAnswer>;
+	/** The full address `request` goes to, for errors. */
+	address(request: PictoryRequest): string;
 }
 
 /**
- * Runs one request, retrying 429, 5xx and dropped connections with backoff (RETRY_DELAYS_MS, or
- * Retry-After when the server sends it). Any other failure, or the last one, becomes the error
- * `toError` makes (by default a pictoryRequestError). The wait ends early when the execution is cancelled.
+ * `defaults` are what every request of the node carries (Base URL, Accept): for the Pictory node,
+ * the request n8n built from its routing; for the trigger, the credential's Base URL.
  */
-export async function requestWithRetries<T>(
-	context: RequestContext,
-	request: () => Promise<T>,
-	toError: (error: unknown, attempts: number) => Error = (error, attempts) =>
-		pictoryRequestError(context.getNode(), error, attempts),
-): Promise<T> {
-	for (let attempt = 1; ; attempt++) {
-		let error: unknown;
-		try {
-			return await request();
-		} catch (caught) {
-			error = caught;
-		}
-		if (isNotARequestFailure(context, error)) throw error;
-		const failure = describeFailure(error);
-		const wait = retryAfterMs(failure.headers) ?? RETRY_DELAYS_MS[attempt - 1];
-		if (!isRetryable(failure) || attempt > RETRY_DELAYS_MS.length || wait > MAX_RETRY_AFTER_MS) {
-			throw toError(error, attempt);
-		}
-		await sleep(wait, context.getExecutionCancelSignal?.());
-	}
+export function pictoryApi(
+	context: PictoryContext,
+	run: RequestRun,
+	defaults: PictoryRequest,
+): PictoryApi {
+	const exchange: PictoryApi['exchange'] = async (request, policy) => {
+		const { skipSslCertificateValidation, ...sent } = { ...defaults, ...request };
+		const options: IHttpRequestOptions = {
+			...sent,
+			url: sent.url ?? '',
+			// n8n's "Ignore SSL Issues" option, when the user turned it on.
+			skipSslCertificateValidation: String(skipSslCertificateValidation) === 'true',
+			headers: { Accept: 'application/json', ...defaults.headers, ...request.headers },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			// A redirect would turn a POST into a GET: an order is never followed elsewhere.
+			disableFollowRedirect: policy.spendsCredits,
+			timeout: policy.timeoutMs ?? API_TIMEOUT_MS,
+		};
+		return await withRetries(
+			run,
+			run.api,
+			async (signal) => {
+				const answer = (await context.helpers.httpRequestWithAuthentication.call(
+					cancellableBy(context, signal),
+					'pictoryApi',
+					options,
+				)) as IN8nHttpFullResponse;
+				if (answer.statusCode >= 300 && !policy.keep(answer.statusCode)) {
+					throw failedAnswer(answer);
+				}
+				return { statusCode: answer.statusCode, body: answer.body };
+			},
+			policy,
+		);
+	};
+	return {
+		run,
+		exchange,
+		send: async (request, policy = {}) =>
+			(await exchange(request, { ...policy, keep: () => false })).body,
+		address: (request) =>
+			`${String(request.baseURL ?? defaults.baseURL ?? '').replace(/\/+$/, '')}${request.url}`,
+	};
 }
 
-/**
- * A Pictory API call made in code rather than through the node's routing (the trigger, waiting
- * for a job): the credential's Base URL and key, JSON both ways, and the same retries and errors.
- */
-export async function pictoryApiRequest(
-	this: IExecuteSingleFunctions | IPollFunctions,
-	method: IHttpRequestMethods,
-	path: string,
-	{ qs, body }: { qs?: IDataObject; body?: IDataObject } = {},
-): Promise<unknown> {
-	const { baseUrl } = await this.getCredentials<{ baseUrl?: string }>('pictoryApi');
-	const url = `${(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${path}`;
-	return await requestWithRetries(
-		this,
-		async () =>
-			await this.helpers.httpRequestWithAuthentication.call(this, 'pictoryApi', {
-				method,
-				url,
-				qs,
-				body,
-				json: true,
-				headers: { Accept: 'application/json' },
-			}),
-	);
-}
+/** Reads a JSON object answer, or undefined when the answer is not one. */
+export const asObject = (body: unknown): IDataObject | undefined =>
+	typeof body === 'object' && body !== null && !Array.isArray(body)
+		? (body as IDataObject)
+		: undefined;

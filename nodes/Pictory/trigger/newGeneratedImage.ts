@@ -5,10 +5,17 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { downloadImageFields } from '../shared/descriptions';
-import { withImageFiles } from '../shared/download';
-import { createdAt, listImages, type PictoryImage } from '../shared/images';
-import { pictoryApiRequest } from '../shared/transport';
+import { DOWNLOAD_IMAGE, downloadImageFields } from '../shared/descriptions';
+import { IMAGE_FILE, itemsWithFiles, readDownload } from '../shared/download';
+import {
+	createdAt,
+	imageFile,
+	imageId,
+	IMAGES_PATH,
+	listImages,
+	type PictoryImage,
+} from '../shared/images';
+import { baseUrlOf, newRequestRun, pictoryApi } from '../shared/transport';
 
 export const newGeneratedImageDescription: INodeProperties[] = [
 	{
@@ -29,106 +36,118 @@ export const newGeneratedImageDescription: INodeProperties[] = [
 ];
 
 /**
- * Where the trigger stands, kept in the workflow's static data: the newest `createdDate` it has
- * emitted and the ids of the images with exactly that time, so that images sharing a timestamp are
- * neither lost nor emitted twice. `lastCreatedDate` is null when the account had no images yet.
+ * How far back each poll looks again, before the newest image it knew. An image can appear in the
+ * list after a newer one (a slower model) or before its file exists: re-reading the last hour
+ * finds it; the ids already emitted in that window keep it from being emitted twice. Bounded in
+ * count too, so that one busy hour cannot make every poll page through thousands of images.
  */
-interface PollPosition extends IDataObject {
-	lastCreatedDate: string | null;
-	idsAtLastCreatedDate: string[];
+export const LOOK_BACK = { ms: 60 * 60_000, images: 500 };
+
+/**
+ * Where the trigger stands, kept in the workflow's static data: the ids it has emitted (or found
+ * on activation) within the look-back window, each with its image's time, and the newest time
+ * seen. `newest` is null until the account has an image with a readable time.
+ */
+interface PollState extends IDataObject {
+	newest: number | null;
+	seen: Record<string, number>;
 }
 
-function positionAfter(
-	node: ReturnType<IPollFunctions['getNode']>,
-	images: PictoryImage[],
-	previous?: PollPosition,
-): PollPosition {
-	let position: PollPosition = previous
-		? { ...previous }
-		: { lastCreatedDate: null, idsAtLastCreatedDate: [] };
-	for (const image of images) {
-		const time = createdAt(node, image);
-		const last =
-			position.lastCreatedDate === null ? -Infinity : Date.parse(position.lastCreatedDate);
-		if (time > last)
-			position = { lastCreatedDate: image.createdDate, idsAtLastCreatedDate: [image.id] };
-		else if (time === last)
-			position.idsAtLastCreatedDate = [...position.idsAtLastCreatedDate, image.id];
-	}
-	return position;
-}
-
-async function toItems(
-	context: IPollFunctions,
-	images: PictoryImage[],
-): Promise<INodeExecutionData[]> {
-	if (!(context.getNodeParameter('downloadImage', false) as boolean))
-		return images.map((json) => ({ json }));
-	return await withImageFiles(
-		context,
-		images,
-		context.getNodeParameter('binaryPropertyName', 'data') as string,
-		{ onFailure: 'keepWithoutFileIfPermanent' },
-	);
-}
-
-/** The newest image and any sharing its timestamp: usually one image, in one request. */
-async function newestImages(
-	node: ReturnType<IPollFunctions['getNode']>,
-	fetchPage: (nextPageKey: string | undefined) => Promise<unknown>,
-): Promise<PictoryImage[]> {
-	let newest: number | undefined;
-	return await listImages(node, fetchPage, {
-		limit: Infinity,
-		isPastEnd: (image) => {
-			const time = createdAt(node, image);
-			newest ??= time;
-			return time < newest;
-		},
+/** Images without a readable time are placed at the time of the image listed before them. */
+function timesOf(images: PictoryImage[], fallback: number): number[] {
+	let previous = fallback;
+	return images.map((image) => {
+		const time = createdAt(image);
+		if (!Number.isNaN(time)) previous = time;
+		return Number.isNaN(time) ? previous : time;
 	});
+}
+
+/** The ids to remember: within the look-back window of the newest, and at most LOOK_BACK.images. */
+function remembered(seen: Record<string, number>, newest: number | null): Record<string, number> {
+	const horizon = (newest ?? -Infinity) - LOOK_BACK.ms;
+	const kept = Object.entries(seen)
+		.filter(([, time]) => time > horizon)
+		.sort(([, a], [, b]) => b - a)
+		.slice(0, LOOK_BACK.images);
+	return Object.fromEntries(kept);
 }
 
 /**
  * Emits the images generated since the last poll, one item each, oldest first. The first poll of
  * an active workflow only records where the account stands, as n8n's own polling triggers do;
- * "Fetch Test Event" shows the newest image without moving that position. The position advances
- * only after a poll has fetched (and downloaded) everything, so a failed poll loses nothing; an
+ * "Fetch Test Event" shows the newest image without moving that position. An image is remembered
+ * only once a poll has fetched (and downloaded) everything, so a failed poll loses nothing; an
  * image whose file can never be downloaded is emitted without it, with `downloadError`.
  */
 export async function pollNewGeneratedImages(
 	this: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
 	const node = this.getNode();
-	const fetchPage = async (nextPageKey: string | undefined) =>
-		await pictoryApiRequest.call(this, 'GET', '/v1/aistudio/images', {
-			qs: nextPageKey ? { nextPageKey } : undefined,
-		});
+	const credentials = await this.getCredentials<{ baseUrl?: string }>('pictoryApi');
+	const run = newRequestRun(node, undefined);
+	const api = pictoryApi(this, run, { baseURL: baseUrlOf(credentials) });
+	const request = { method: 'GET' as const, url: IMAGES_PATH };
+	const download = readDownload(this, DOWNLOAD_IMAGE, 'keepWithoutFileIfPermanent');
+	const toItems = async (images: PictoryImage[]) =>
+		await itemsWithFiles(this, run, images, download, imageFile, IMAGE_FILE);
 
 	if (this.getMode() === 'manual') {
-		const newest = await listImages(node, fetchPage, { limit: 1 });
-		return newest.length ? [await toItems(this, newest)] : null;
+		const newest = await listImages(api, request, { limit: 1 });
+		return newest.length ? [await toItems(newest)] : null;
 	}
 
-	const staticData = this.getWorkflowStaticData('node') as Partial<PollPosition>;
-	if (staticData.lastCreatedDate === undefined) {
-		// First poll of an active workflow: note where the account stands and emit nothing.
-		Object.assign(staticData, positionAfter(node, await newestImages(node, fetchPage)));
+	const state = this.getWorkflowStaticData('node') as Partial<PollState>;
+	const firstPoll = state.seen === undefined;
+	const seen = state.seen ?? {};
+	const newestBefore = state.newest ?? null;
+
+	// Newest first: everything since the newest image of the last poll, then the look-back window
+	// before it, re-read (usually all on the first page).
+	let reference = newestBefore;
+	let reread = 0;
+	const images = await listImages(api, request, {
+		limit: Infinity,
+		isPastEnd: (image) => {
+			const time = createdAt(image);
+			if (Number.isNaN(time)) return false;
+			reference ??= time;
+			if (time > reference) return false;
+			return time <= reference - LOOK_BACK.ms || ++reread > LOOK_BACK.images;
+		},
+	});
+	const listedTimes = timesOf(images, newestBefore ?? Date.now());
+	const times = new Map(images.map((image, index) => [image, listedTimes[index]]));
+	const newestTime = Math.max(newestBefore ?? -Infinity, ...times.values());
+	const newest = Number.isFinite(newestTime) ? newestTime : null;
+	const withTimes = (listedImages: PictoryImage[]) =>
+		Object.fromEntries(
+			listedImages.flatMap((image) => {
+				const id = imageId(image);
+				return id === undefined ? [] : [[id, times.get(image)!]];
+			}),
+		);
+
+	if (firstPoll) {
+		// Activation: everything listed now counts as seen, and nothing is emitted.
+		Object.assign(state, { newest, seen: remembered(withTimes(images), newest) });
 		return null;
 	}
 
-	const position = staticData as PollPosition;
-	const since =
-		position.lastCreatedDate === null ? -Infinity : Date.parse(position.lastCreatedDate);
-	const seen = new Set(position.idsAtLastCreatedDate);
-	const fresh = await listImages(node, fetchPage, {
-		limit: Infinity,
-		isPastEnd: (image) => createdAt(node, image) < since,
-		skip: (image) => createdAt(node, image) === since && seen.has(image.id),
-	});
+	// New: not seen before, and, when its file is wanted, with a link to it already.
+	const fresh = images.filter(
+		(image) =>
+			imageId(image) !== undefined &&
+			seen[imageId(image)!] === undefined &&
+			(!download || typeof image.url === 'string'),
+	);
 	if (!fresh.length) return null;
 
 	const oldestFirst = fresh.reverse();
-	const items = await toItems(this, oldestFirst);
-	Object.assign(staticData, positionAfter(node, oldestFirst, position));
+	const items = await toItems(oldestFirst);
+	Object.assign(state, {
+		newest,
+		seen: remembered({ ...seen, ...withTimes(oldestFirst) }, newest),
+	});
 	return [items];
 }

@@ -1,28 +1,11 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type DeclarativeRestApiSettings,
-	type IDataObject,
-	type IExecutePaginationFunctions,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
-	type INodeExecutionData,
-	type INodeProperties,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { downloadImageFields } from '../../shared/descriptions';
-import { withImageFiles } from '../../shared/download';
-import { unexpectedAnswer } from '../../shared/images';
-import { mentioningJob, waitForJob } from '../../shared/jobs';
-import {
-	describeFailure,
-	isNotARequestFailure,
-	pictoryMessage,
-	pictoryRequestError,
-	throwIfPictoryFailed,
-} from '../../shared/transport';
+import { DOWNLOAD_IMAGE, downloadImageFields } from '../../shared/descriptions';
+import { IMAGE_FILE, itemsWithFiles, readDownload } from '../../shared/download';
+import { invalidParameter } from '../../shared/errors';
+import { IMAGE_ORDER, waitForJob, type WaitOptions } from '../../shared/jobs';
+import type { OperationCall } from '../../shared/operation';
+import { readBoolean, readNumber, readText } from '../../shared/values';
 
 const showOnlyForGenerate = {
 	resource: ['image'],
@@ -161,135 +144,103 @@ export const generateDescription: INodeProperties[] = [
 	...downloadImageFields(showWhileWaiting),
 ];
 
-function isWebUrl(value: unknown): boolean {
-	try {
-		return ['http:', 'https:'].includes(new URL(String(value)).protocol);
-	} catch {
-		return false;
-	}
+/** Check Every and Maximum Wait, read as numbers (also from text) and checked. */
+export function readWaitOptions(
+	context: IExecuteSingleFunctions,
+	{ minIntervalSeconds }: { minIntervalSeconds: number },
+): WaitOptions {
+	return {
+		intervalSeconds: readNumber(context, 'checkIntervalSeconds', {
+			label: 'Check Every',
+			fallback: 10,
+			requirement: `at least ${minIntervalSeconds} seconds`,
+			isGood: (seconds) => seconds >= minIntervalSeconds,
+			hint: 'Pictory may rate-limit clients that check more often. It recommends 10 to 30 seconds.',
+		}),
+		maxWaitMinutes: readNumber(context, 'maxWaitMinutes', {
+			label: 'Maximum Wait',
+			fallback: 5,
+			requirement: 'more than 0 minutes',
+			isGood: (minutes) => minutes > 0,
+			hint: 'Set how many minutes to wait, or turn off Wait for Completion.',
+		}),
+	};
 }
 
-function readWaitOptions(context: IExecuteSingleFunctions) {
-	const intervalSeconds = context.getNodeParameter('checkIntervalSeconds', 10) as number;
-	const maxWaitMinutes = context.getNodeParameter('maxWaitMinutes', 5) as number;
-	if (!(intervalSeconds >= MIN_CHECK_INTERVAL_SECONDS)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Check Every must be at least ${MIN_CHECK_INTERVAL_SECONDS} seconds`,
-			{
-				description:
-					'Pictory may rate-limit clients that check more often. It recommends 10 to 30 seconds.',
-			},
-		);
-	}
-	if (!(maxWaitMinutes > 0)) {
-		throw new NodeOperationError(context.getNode(), 'Maximum Wait must be more than 0 minutes', {
-			description: 'Set how many minutes to wait for the image, or turn off Wait for Completion.',
-		});
-	}
-	return { intervalSeconds, maxWaitMinutes };
-}
-
-/** Checks what would be sent, and how to wait, so that a mistake costs no request and no credits. */
-export async function validateGenerateRequest(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const node = this.getNode();
-	const body = (requestOptions.body ?? {}) as IDataObject;
-	const prompt = typeof body.prompt === 'string' ? body.prompt.trim() : '';
+function readPrompt(context: IExecuteSingleFunctions): string {
+	const prompt = readText(context, 'prompt', 'Prompt');
 	const length = [...prompt].length;
 	if (length < PROMPT_LENGTH.min || length > PROMPT_LENGTH.max) {
-		throw new NodeOperationError(
-			node,
+		throw invalidParameter(
+			context.getNode(),
 			`The prompt must be ${PROMPT_LENGTH.min} to 5,000 characters long, not ${length.toLocaleString('en-US')}`,
-			{
-				description:
-					length < PROMPT_LENGTH.min
-						? 'Describe the image you want in a few words or more.'
-						: 'Shorten the prompt: Pictory accepts up to 5,000 characters.',
-				itemIndex: this.getItemIndex(),
-			},
+			length < PROMPT_LENGTH.min
+				? 'Describe the image you want in a few words or more.'
+				: 'Shorten the prompt: Pictory accepts up to 5,000 characters.',
+			context.getItemIndex(),
 		);
 	}
-	for (const [field, label] of [
-		['referenceImageUrl', 'Reference Image URL'],
-		['webhook', 'Webhook URL'],
-	] as const) {
-		if (body[field] === '') delete body[field];
-		else if (body[field] !== undefined && !isWebUrl(body[field])) {
-			throw new NodeOperationError(node, `${label} is not a web address: ${String(body[field])}`, {
-				description: 'Give a full URL starting with https:// (or http://).',
-				itemIndex: this.getItemIndex(),
-			});
+	return prompt;
+}
+
+/** Checks that a URL field holds a web address; an empty one is left out of the request. */
+export function checkWebUrls(
+	context: IExecuteSingleFunctions,
+	body: IDataObject,
+	fields: Array<[field: string, label: string]>,
+) {
+	for (const [field, label] of fields) {
+		const value = typeof body[field] === 'string' ? (body[field] as string).trim() : body[field];
+		if (value === '' || value === undefined || value === null) {
+			delete body[field];
+			continue;
 		}
+		let url: URL | undefined;
+		try {
+			url = new URL(String(value));
+		} catch {
+			url = undefined;
+		}
+		if (!url || !['http:', 'https:'].includes(url.protocol)) {
+			throw invalidParameter(
+				context.getNode(),
+				`${label} is not a web address: ${String(value)}`,
+				'Give a full URL starting with https:// (or http://).',
+				context.getItemIndex(),
+			);
+		}
+		body[field] = value;
 	}
-	if (this.getNodeParameter('waitForCompletion', true) as boolean) readWaitOptions(this);
-	return requestOptions;
-}
-
-/** Failures before a connection exists: the image request cannot have reached Pictory. */
-const NOT_SENT_CODES = new Set([
-	'ECONNREFUSED',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-]);
-
-/**
- * A Generate request that failed. When the connection broke after it was sent, Pictory may be
- * making the image (and have spent the credits): say so, rather than invite a paid retry.
- */
-function generateRequestError(context: IExecutePaginationFunctions, error: unknown): unknown {
-	if (isNotARequestFailure(context, error)) return error;
-	const { status, code } = describeFailure(error);
-	if (status || !code || NOT_SENT_CODES.has(code))
-		return pictoryRequestError(context.getNode(), error);
-	// Not under `code`: n8n would swap the message for its generic text about that code.
-	return new NodeApiError(context.getNode(), { connectionError: code } as JsonObject, {
-		message: 'The connection to Pictory broke during the image request',
-		description: `Pictory may have received it and be making the image (${code}). Look for it with Get Generated Images before generating again.`,
-	});
 }
 
 /**
- * Drives Generate's routed request (n8n hands it to the routing's `pagination` function). The POST
- * is sent once and never repeated, since it spends AI credits; then it reads Pictory's
- * `{ success, data: { jobId } }` and, with Wait for Completion, waits for the job and returns the
- * finished image (and its file, with Download Image).
+ * Orders an image from the prompt (never twice: it spends AI credits) and, with Wait for
+ * Completion, waits for the job and returns the finished image, with its file on Download Image.
  */
 export async function generateImage(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	const [answer] = await this.makeRoutingRequest(requestData).catch((error: unknown) => {
-		throw generateRequestError(this, error);
-	});
-	const response = answer.json as unknown as IN8nHttpFullResponse;
-	throwIfPictoryFailed(node, response);
-	const body = response.body as IDataObject | undefined;
-	if (body?.success === false) {
-		const said = pictoryMessage(body);
-		throw new NodeApiError(node, { message: said ?? 'success: false' } as JsonObject, {
-			message: 'Pictory did not accept the image request',
-			description: `${said ? `Pictory said: ${said}. ` : ''}No image was ordered.`,
-		});
-	}
-	const jobId = (body?.data as IDataObject | undefined)?.jobId;
-	if (typeof jobId !== 'string' || jobId === '') {
-		throw unexpectedAnswer(node, 'The answer to Generate has no "data.jobId".');
-	}
+	this: IExecuteSingleFunctions,
+	{ request, api, run, order }: OperationCall,
+) {
+	const body = { ...(request.body as IDataObject), prompt: readPrompt(this) };
+	checkWebUrls(this, body, [
+		['referenceImageUrl', 'Reference Image URL'],
+		['webhook', 'Webhook URL'],
+	]);
+	const wait = readBoolean(this, 'waitForCompletion', 'Wait for Completion', true)
+		? readWaitOptions(this, { minIntervalSeconds: MIN_CHECK_INTERVAL_SECONDS })
+		: undefined;
+	const download = wait ? readDownload(this, DOWNLOAD_IMAGE, 'fail') : undefined;
 
-	if (!(this.getNodeParameter('waitForCompletion', true) as boolean)) return [{ json: { jobId } }];
+	const jobId = await order({ ...request, body }, IMAGE_ORDER);
+	if (!wait) return [{ json: { jobId } }];
 
-	const job = await waitForJob(this, jobId, readWaitOptions(this));
-	if (!(this.getNodeParameter('downloadImage', false) as boolean)) return [{ json: job }];
-	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 'data') as string;
-	return await withImageFiles(this, [job], binaryPropertyName, {
-		idOf: (finished) => finished.jobId,
-	}).catch((error: unknown) => {
-		throw mentioningJob(this, jobId, error);
-	});
+	const job = await waitForJob(api, jobId, wait, IMAGE_ORDER);
+	return await itemsWithFiles(
+		this,
+		run,
+		[job],
+		download,
+		() => ({ id: jobId, url: job.url }),
+		IMAGE_FILE,
+	);
 }

@@ -1,16 +1,16 @@
-import {
-	NodeOperationError,
-	tryToParseDateTime,
-	type DeclarativeRestApiSettings,
-	type IExecutePaginationFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { downloadImageFields } from '../../shared/descriptions';
-import { withImageFiles } from '../../shared/download';
-import { createdAt, listImages, type ListImagesOptions } from '../../shared/images';
-import { requestWithRetries } from '../../shared/transport';
+import {
+	DOWNLOAD_IMAGE,
+	downloadImageFields,
+	readLimit,
+	returnAllFields,
+} from '../../shared/descriptions';
+import { IMAGE_FILE, itemsWithFiles, readDownload } from '../../shared/download';
+import { invalidParameter } from '../../shared/errors';
+import { createdAtOrFail, imageFile, listImages } from '../../shared/images';
+import type { OperationCall } from '../../shared/operation';
+import { readDate } from '../../shared/values';
 
 const showOnlyForGetGeneratedImages = {
 	resource: ['image'],
@@ -18,23 +18,7 @@ const showOnlyForGetGeneratedImages = {
 };
 
 export const getGeneratedImagesDescription: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		displayOptions: { show: showOnlyForGetGeneratedImages },
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		displayOptions: { show: { ...showOnlyForGetGeneratedImages, returnAll: [false] } },
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-	},
+	...returnAllFields(showOnlyForGetGeneratedImages),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -63,82 +47,37 @@ export const getGeneratedImagesDescription: INodeProperties[] = [
 	...downloadImageFields(showOnlyForGetGeneratedImages),
 ];
 
-function readLimit(context: IExecutePaginationFunctions): number {
-	if (context.getNodeParameter('returnAll', false) as boolean) return Infinity;
-	const limit = context.getNodeParameter('limit', 50) as number;
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Limit must be a whole number of 1 or more, not ${limit}`,
-			{
-				description: 'Set Limit to how many of your newest images to get, or turn on Return All.',
-			},
-		);
-	}
-	return limit;
-}
-
-/** A date filter in ms; a value without a time zone is read in the workflow's time zone, as n8n does. */
-function readDate(context: IExecutePaginationFunctions, name: 'createdAfter' | 'createdBefore') {
-	const value = context.getNodeParameter(`filters.${name}`, '') as unknown;
-	if (value === '' || value === null || value === undefined) return undefined;
-	try {
-		return tryToParseDateTime(value, context.getTimezone()).toMillis();
-	} catch {
-		const label = name === 'createdAfter' ? 'Created After' : 'Created Before';
-		throw new NodeOperationError(
-			context.getNode(),
-			`${label} is not a valid date: ${String(value)}`,
-			{
-				description:
-					'Pick a date in the field, or give an ISO 8601 date such as 2026-04-01T00:00:00Z.',
-			},
-		);
-	}
-}
-
-function readDateWindow(context: IExecutePaginationFunctions): Omit<ListImagesOptions, 'limit'> {
-	const node = context.getNode();
-	const after = readDate(context, 'createdAfter');
-	const before = readDate(context, 'createdBefore');
+function readDateWindow(context: IExecuteSingleFunctions) {
+	const after = readDate(context, 'filters.createdAfter', 'Created After');
+	const before = readDate(context, 'filters.createdBefore', 'Created Before');
 	if (after !== undefined && before !== undefined && after >= before) {
-		throw new NodeOperationError(node, 'Created After must be earlier than Created Before', {
-			description: 'No image can be in that window: check the two dates in Filters.',
-		});
+		throw invalidParameter(
+			context.getNode(),
+			'Created After must be earlier than Created Before',
+			'No image can be in that window: check the two dates in Filters.',
+			context.getItemIndex(),
+		);
 	}
-	return {
-		isPastEnd: after === undefined ? undefined : (image) => createdAt(node, image) <= after,
-		skip: before === undefined ? undefined : (image) => createdAt(node, image) >= before,
-	};
+	return { after, before };
 }
 
 /**
- * Pagination for Get Generated Images. A function rather than `type: 'generic'`, because the
- * generic paginator fetches every page before applying the Limit; this one stops as soon as it
- * has enough (or reaches Created After), checks every page Pictory sends, and then downloads the
- * files of just the images it returns.
+ * Lists the account's images, newest first: it stops paging as soon as it has the Limit or reaches
+ * Created After, then downloads the files of just the images it returns.
  */
-export async function paginateGeneratedImages(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const options = { limit: readLimit(this), ...readDateWindow(this) };
-	const fetchPage = async (nextPageKey: string | undefined) => {
-		const qs = nextPageKey ? { ...requestData.options.qs, nextPageKey } : requestData.options.qs;
-		const [page] = await requestWithRetries(
-			this,
-			async () =>
-				await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } }),
-		);
-		return page.json.body;
-	};
-	const images = await listImages(this.getNode(), fetchPage, options);
+export async function getGeneratedImages(
+	this: IExecuteSingleFunctions,
+	{ request, api, run }: OperationCall,
+) {
+	const node = this.getNode();
+	const limit = readLimit(this, 'images');
+	const { after, before } = readDateWindow(this);
+	const download = readDownload(this, DOWNLOAD_IMAGE, this.continueOnFail() ? 'errorItem' : 'fail');
 
-	if (!(this.getNodeParameter('downloadImage', false) as boolean)) {
-		return images.map((json) => ({ json }));
-	}
-	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 'data') as string;
-	return await withImageFiles(this, images, binaryPropertyName, {
-		onFailure: this.continueOnFail() ? 'errorItem' : 'fail',
+	const images = await listImages(api, request, {
+		limit,
+		isPastEnd: after === undefined ? undefined : (image) => createdAtOrFail(node, image) <= after,
+		skip: before === undefined ? undefined : (image) => createdAtOrFail(node, image) >= before,
 	});
+	return await itemsWithFiles(this, run, images, download, imageFile, IMAGE_FILE);
 }

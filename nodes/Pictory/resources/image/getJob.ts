@@ -1,16 +1,9 @@
-import {
-	NodeOperationError,
-	type DeclarativeRestApiSettings,
-	type IExecutePaginationFunctions,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readJob, unknownJobError } from '../../shared/jobs';
-import { describeFailure, pictoryRequestError, requestWithRetries } from '../../shared/transport';
+import { invalidParameter, unknownJobError } from '../../shared/errors';
+import { readJobOnce } from '../../shared/jobs';
+import type { OperationCall } from '../../shared/operation';
+import { readText } from '../../shared/values';
 
 export const getJobDescription: INodeProperties[] = [
 	{
@@ -25,49 +18,30 @@ export const getJobDescription: INodeProperties[] = [
 	},
 ];
 
-const jobIdOf = (context: IExecuteSingleFunctions) =>
-	String(context.getNodeParameter('jobId', '')).trim();
+/** The job id the request's path is built from: `/v1/jobs/{{ jobId }}`, trimmed. */
+export const JOB_PATH_EXPRESSION =
+	'=/v1/jobs/{{ encodeURIComponent(String($parameter.jobId ?? "").trim()) }}';
 
-/**
- * Drives Get Job's routed request. n8n hands a request to the routing's `pagination` function
- * when there is one; here it serves to retry the GET like every read (429, 5xx) and to name a 404
- * as an unknown job.
- */
-export async function requestJobWithRetries(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	return await requestWithRetries(
-		this,
-		async () => await this.makeRoutingRequest(requestData),
-		(error, attempts) =>
-			describeFailure(error).status === 404
-				? unknownJobError(node, jobIdOf(this))
-				: pictoryRequestError(node, error, attempts),
-	);
-}
-
-/** Gives the job's status and, once completed, its image; a failed job with Pictory's error. */
-export async function returnJob(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return [{ json: readJob(this.getNode(), jobIdOf(this), response.body) }];
-}
-
-/** An empty Job ID would ask for /v1/jobs/ itself: stop before any request. */
-export async function requireJobId(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-) {
-	if (!jobIdOf(this)) {
-		throw new NodeOperationError(this.getNode(), 'Job ID is empty', {
-			description:
-				'Give the "jobId" that Generate returned, e.g. with the expression {{ $json.jobId }}.',
-			itemIndex: this.getItemIndex(),
-		});
+export function readJobId(context: IExecuteSingleFunctions): string {
+	const jobId = readText(context, 'jobId', 'Job ID');
+	if (!jobId) {
+		throw invalidParameter(
+			context.getNode(),
+			'Job ID is empty',
+			'Give the "jobId" that Generate returned, e.g. with the expression {{ $json.jobId }}.',
+			context.getItemIndex(),
+		);
 	}
-	return requestOptions;
+	return jobId;
+}
+
+/** Gives the job's status and, once completed, its results; a failed job with Pictory's error. */
+export async function getJob(this: IExecuteSingleFunctions, { request, api }: OperationCall) {
+	const jobId = readJobId(this);
+	const job = await readJobOnce(api, jobId, request, {
+		onUnknownJob: () => {
+			throw unknownJobError(this.getNode(), jobId);
+		},
+	});
+	return [{ json: job }];
 }

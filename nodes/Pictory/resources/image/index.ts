@@ -1,14 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { keepWholeResponse } from '../../shared/transport';
-import { generateDescription, generateImage, validateGenerateRequest } from './generate';
-import { getGeneratedImagesDescription, paginateGeneratedImages } from './getGeneratedImages';
-import { getJobDescription, requestJobWithRetries, requireJobId, returnJob } from './getJob';
+import { IMAGES_PATH } from '../../shared/images';
+import { handledBy } from '../../shared/operation';
+import { generateDescription, generateImage } from './generate';
+import { getGeneratedImages, getGeneratedImagesDescription } from './getGeneratedImages';
+import { getJob, getJobDescription, JOB_PATH_EXPRESSION } from './getJob';
 
 const showOnlyForImages = {
 	resource: ['image'],
 };
 
+/**
+ * The Image resource. Each operation declares the request it sends and names the one function
+ * that handles it (see shared/operation.ts for how `handledBy` works).
+ */
 export const imageDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -23,10 +28,8 @@ export const imageDescription: INodeProperties[] = [
 				action: 'Generate an image',
 				description: 'Make an image from a prompt in Pictory AI Studio',
 				routing: {
-					request: { method: 'POST', url: '/v1/aistudio/images', ignoreHttpStatusErrors: true },
-					send: { preSend: [validateGenerateRequest], paginate: true },
-					operations: { pagination: generateImage },
-					output: { postReceive: [keepWholeResponse] },
+					request: { method: 'POST', url: IMAGES_PATH },
+					...handledBy(generateImage),
 				},
 			},
 			{
@@ -35,10 +38,8 @@ export const imageDescription: INodeProperties[] = [
 				action: 'Get generated images',
 				description: 'List the AI Studio images of your account, newest first',
 				routing: {
-					request: { method: 'GET', url: '/v1/aistudio/images' },
-					send: { paginate: true },
-					operations: { pagination: paginateGeneratedImages },
-					output: { postReceive: [keepWholeResponse] },
+					request: { method: 'GET', url: IMAGES_PATH },
+					...handledBy(getGeneratedImages),
 				},
 			},
 			{
@@ -47,13 +48,8 @@ export const imageDescription: INodeProperties[] = [
 				action: 'Get an image generation job',
 				description: 'Get the status of an image generation job and, once done, its image',
 				routing: {
-					request: {
-						method: 'GET',
-						url: '=/v1/jobs/{{ encodeURIComponent(String($parameter.jobId).trim()) }}',
-					},
-					send: { preSend: [requireJobId], paginate: true },
-					operations: { pagination: requestJobWithRetries },
-					output: { postReceive: [returnJob] },
+					request: { method: 'GET', url: JOB_PATH_EXPRESSION },
+					...handledBy(getJob),
 				},
 			},
 		],

@@ -1,0 +1,265 @@
+/**
+ * The one shape of every Pictory node operation: its routing declares the request, and one
+ * handler function takes it from there.
+ *
+ *     routing: {
+ *         request: { method: 'GET', url: IMAGES_PATH },
+ *         ...handledBy(getGeneratedImages),
+ *     }
+ *
+ * How: n8n builds the request from the routing (`request`, plus each field's `send`) for every
+ * input item. With `send.paginate` on, it hands that request to `operations.pagination` instead
+ * of sending it, and outputs what the function returns: so that function is where the handler
+ * takes over. The handler sends the request (and any others: pages, job checks, downloads)
+ * through the node run's shared limits, and returns the item's output.
+ *
+ * n8n starts every input item's request at once. What the items of one run share lives here:
+ * one bound on requests in flight, orders sent only once every item has been checked, and, when
+ * the run fails, the job ids of the orders Pictory accepted, named in the error.
+ */
+import {
+	NodeApiError,
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type INodeExecutionData,
+	type INodePropertyRouting,
+} from 'n8n-workflow';
+
+import {
+	describeFailure,
+	errorItemJson,
+	mayHaveBeenReceivedError,
+	namingOrders,
+	NOT_SENT_CODES,
+	orderRefusedError,
+	requestError,
+	unreadableAnswer,
+	type AcceptedOrder,
+	type OrderKind,
+} from './errors';
+import { orderedJobId } from './jobs';
+import {
+	asObject,
+	newRequestRun,
+	pictoryApi,
+	type PictoryApi,
+	type PictoryRequest,
+	type RequestRun,
+} from './transport';
+
+/** What an operation's handler gets, besides its item's context (`this`). */
+export interface OperationCall {
+	/** The request n8n built from the operation's routing and fields, not sent yet. */
+	request: PictoryRequest;
+	/** Sends requests to Pictory within the run's limits. */
+	api: PictoryApi;
+	/** The run's shared limits and stop signal, for downloads and waits. */
+	run: RequestRun;
+	/**
+	 * Sends a request that spends credits, once every item of the run has been checked, and never
+	 * twice; gives the job id Pictory accepted it as. Errors after it name that job.
+	 */
+	order(request: PictoryRequest, kind: OrderKind): Promise<string>;
+}
+
+export type OperationHandler = (
+	this: IExecuteSingleFunctions,
+	call: OperationCall,
+) => Promise<INodeExecutionData[]>;
+
+/** A promise with its resolve function, for the points where the items of a run wait for each other. */
+function meetingPoint() {
+	let resolve!: () => void;
+	const reached = new Promise<void>((done) => (resolve = done));
+	return { reached, resolve };
+}
+
+/** The items of one run of the node, and what they share. */
+class NodeRun {
+	readonly started = new Set<number>();
+	readonly orders = new Map<number, AcceptedOrder>();
+	readonly requests: RequestRun;
+	private readonly stopping = new AbortController();
+	private readonly checked = new Set<number>();
+	private readonly allChecked = meetingPoint();
+	private readonly finished = new Set<number>();
+	private readonly allFinished = meetingPoint();
+
+	constructor(
+		context: IExecuteSingleFunctions,
+		readonly items: number,
+	) {
+		const execution = context.getExecutionCancelSignal();
+		const signal = execution
+			? AbortSignal.any([execution, this.stopping.signal])
+			: this.stopping.signal;
+		this.requests = newRequestRun(context.getNode(), signal);
+	}
+
+	get failing() {
+		return this.stopping.signal.aborted;
+	}
+
+	/** An item is checked (or failed its checks): once all are, orders may go. */
+	checkedItem(itemIndex: number) {
+		this.checked.add(itemIndex);
+		if (this.checked.size >= this.items) this.allChecked.resolve();
+	}
+
+	async everyItemChecked() {
+		await Promise.race([this.allChecked.reached, this.stopped()]);
+	}
+
+	finishedItem(itemIndex: number) {
+		this.checkedItem(itemIndex);
+		this.finished.add(itemIndex);
+		if (this.finished.size >= this.items) this.allFinished.resolve();
+	}
+
+	async everyItemFinished() {
+		await this.allFinished.reached;
+	}
+
+	/** The run will fail: nothing new starts, and requests and waits in flight stop. */
+	fail() {
+		this.stopping.abort();
+		this.allChecked.resolve();
+	}
+
+	private async stopped() {
+		if (this.failing) return;
+		await new Promise((resolve) =>
+			this.stopping.signal.addEventListener('abort', resolve, { once: true }),
+		);
+	}
+}
+
+/** One NodeRun per run of the node: the items of a run share its input data. */
+const runs = new WeakMap<object, NodeRun>();
+
+function nodeRunOf(context: IExecuteSingleFunctions): NodeRun {
+	const executeData = context.getExecuteData();
+	const input = executeData.data.main?.[0] ?? executeData.data.ai_tool?.[0] ?? [];
+	const itemIndex = context.getItemIndex();
+	let run = runs.get(executeData);
+	// An item seen before means n8n runs the node again (Retry On Fail): a new run.
+	if (!run || run.started.has(itemIndex)) {
+		run = new NodeRun(context, Math.max(1, input.length));
+		runs.set(executeData, run);
+	}
+	run.started.add(itemIndex);
+	return run;
+}
+
+/** Thrown into an item's work when another item failed the run: it has nothing more to do. */
+class StoppedByOtherItem extends Error {}
+
+function orderFunction(
+	context: IExecuteSingleFunctions,
+	run: NodeRun,
+	api: PictoryApi,
+): OperationCall['order'] {
+	const node = context.getNode();
+	const itemIndex = context.getItemIndex();
+	return async (request, kind) => {
+		// Only when every item's parameters are known to be good is anything ordered, so that a bad
+		// row cannot fail the run after others were paid for. (Continue On Fail: items stand alone.)
+		if (!context.continueOnFail()) {
+			run.checkedItem(itemIndex);
+			await run.everyItemChecked();
+		}
+		if (run.failing) throw new StoppedByOtherItem();
+		const body = await api.send(request, {
+			spendsCredits: true,
+			toError: (failure, attempts) => {
+				if (failure.status || !failure.code || NOT_SENT_CODES.has(failure.code)) {
+					const error = requestError(node, failure, attempts);
+					if (!failure.status || failure.status < 500) return error;
+					return new NodeApiError(
+						node,
+						{ httpCode: String(failure.status) },
+						{
+							message: error.message,
+							description: `${error.description} Pictory may still have received the order: look for the ${kind.what} with ${kind.findWith} before ${kind.verb} again.`,
+							httpCode: String(failure.status),
+						},
+					);
+				}
+				return mayHaveBeenReceivedError(node, failure, kind);
+			},
+		});
+		if (asObject(body)?.success === false) throw orderRefusedError(node, body, kind);
+		const jobId = orderedJobId(body);
+		if (!jobId) {
+			throw unreadableAnswer(node, 'The answer to the order has no "data.jobId".', kind);
+		}
+		run.orders.set(itemIndex, { itemIndex, jobId, kind });
+		return jobId;
+	};
+}
+
+function asNodeError(context: IExecuteSingleFunctions, error: unknown) {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	const { status, code } = describeFailure(error);
+	if (status || code) return requestError(context.getNode(), describeFailure(error));
+	return new NodeOperationError(context.getNode(), error as Error, {
+		itemIndex: context.getItemIndex(),
+	});
+}
+
+async function runOperation(
+	context: IExecuteSingleFunctions,
+	request: PictoryRequest,
+	handler: OperationHandler,
+): Promise<INodeExecutionData[]> {
+	const run = nodeRunOf(context);
+	const itemIndex = context.getItemIndex();
+	const pairedItem = { item: itemIndex };
+	const api = pictoryApi(context, run.requests, request);
+	const outcome = await handler
+		.call(context, { request, api, run: run.requests, order: orderFunction(context, run, api) })
+		.then(
+			(items) => ({ items }),
+			(error: unknown) => ({ error }),
+		);
+	run.finishedItem(itemIndex);
+	if ('items' in outcome) return outcome.items.map((item) => ({ ...item, pairedItem }));
+
+	// A stopped execution is n8n's to report; a run failing for another item fails with that
+	// item's error, which names this item's order if it has one.
+	if (context.getExecutionCancelSignal()?.aborted) throw asNodeError(context, outcome.error);
+	if (outcome.error instanceof StoppedByOtherItem || run.failing) return [];
+
+	const error = asNodeError(context, outcome.error);
+	const own = run.orders.get(itemIndex);
+	if (context.continueOnFail()) {
+		const named = namingOrders(context.getNode(), error, own, []);
+		return [{ json: errorItemJson(named, own ? { jobId: own.jobId } : {}), pairedItem }];
+	}
+	run.fail();
+	await run.everyItemFinished();
+	const others = [...run.orders.values()].filter((order) => order.itemIndex !== itemIndex);
+	throw namingOrders(context.getNode(), error, own, others);
+}
+
+/**
+ * The routing that hands an operation's request to `handler` (see the top of this file). Spread it
+ * into the operation's `routing`, beside its `request`.
+ */
+export function handledBy(
+	handler: OperationHandler,
+): Pick<INodePropertyRouting, 'send' | 'operations'> {
+	return {
+		send: { paginate: true },
+		operations: {
+			async pagination(
+				this: IExecutePaginationFunctions,
+				requestData: DeclarativeRestApiSettings.ResultOptions,
+			) {
+				return await runOperation(this, requestData.options, handler);
+			},
+		},
+	};
+}

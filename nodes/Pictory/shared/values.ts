@@ -1,0 +1,135 @@
+/**
+ * Reads parameters as users mean them. Values often come from expressions over earlier nodes (a
+ * sheet, a form, a webhook), so a switch may arrive as the text "false" and a number as "5": each
+ * is read for what it says, and anything else is a clear error naming the field, before any
+ * request is made.
+ */
+import {
+	tryToParseDateTime,
+	type IExecuteSingleFunctions,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { invalidParameter } from './errors';
+
+type ParameterContext = IExecuteSingleFunctions | IPollFunctions;
+
+const itemIndexOf = (context: ParameterContext) =>
+	'getItemIndex' in context ? context.getItemIndex() : undefined;
+
+const shown = (value: unknown) =>
+	typeof value === 'string'
+		? `"${value.slice(0, 60)}"`
+		: String(JSON.stringify(value)).slice(0, 60);
+
+function fail(context: ParameterContext, message: string, description: string): never {
+	throw invalidParameter(context.getNode(), message, description, itemIndexOf(context));
+}
+
+/** A switch: true or false, also as text ("true", "FALSE "). */
+export function readBoolean(
+	context: ParameterContext,
+	name: string,
+	label: string,
+	fallback: boolean,
+): boolean {
+	const value = context.getNodeParameter(name, fallback) as unknown;
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text === 'true' || text === 'false') return text === 'true';
+	return fail(
+		context,
+		`${label} must be true or false, not ${shown(value)}`,
+		`Turn ${label} on or off, or give an expression that results in true or false.`,
+	);
+}
+
+interface NumberRule {
+	label: string;
+	fallback: number;
+	/** What a good value is, e.g. "a whole number of 1 or more". */
+	requirement: string;
+	isGood: (value: number) => boolean;
+	/** What to do instead, for the error's description. */
+	hint: string;
+}
+
+/** A number, also as text ("5"). */
+export function readNumber(
+	context: ParameterContext,
+	name: string,
+	{ label, fallback, requirement, isGood, hint }: NumberRule,
+): number {
+	const value = context.getNodeParameter(name, fallback) as unknown;
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value.trim())
+				: NaN;
+	if (!Number.isFinite(number) || !isGood(number)) {
+		return fail(context, `${label} must be ${requirement}, not ${shown(value)}`, hint);
+	}
+	return number;
+}
+
+/** Text: trimmed; a number becomes its digits; a list or an object is an error. */
+export function readText(context: ParameterContext, name: string, label: string): string {
+	const value = context.getNodeParameter(name, '') as unknown;
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
+		return String(value);
+	}
+	return fail(
+		context,
+		`${label} must be text, not ${Array.isArray(value) ? 'a list' : 'an object'}`,
+		`Give ${label} as text. An expression that picks a field, such as {{ $json.text }}, gives its text.`,
+	);
+}
+
+/** A field name for output: trimmed, and not empty. */
+export function readFieldName(context: ParameterContext, name: string, label: string): string {
+	const field = readText(context, name, label);
+	if (!field) {
+		fail(context, `${label} is empty`, 'Name the binary field the file goes in, such as "data".');
+	}
+	return field;
+}
+
+/** Below this, a number is an epoch time in seconds (1e11 seconds is the year 5138). */
+const LARGEST_EPOCH_SECONDS = 1e11;
+
+/**
+ * A point in time, in ms: a date picked in the field, ISO 8601 text, a Luxon DateTime or a JS Date
+ * from an expression, or an epoch time in seconds or milliseconds. Without a time zone, it is read
+ * in the workflow's, as n8n does. Empty: undefined.
+ */
+export function readDate(
+	context: ParameterContext,
+	name: string,
+	label: string,
+): number | undefined {
+	const value = context.getNodeParameter(name, '') as unknown;
+	if (value === '' || value === null || value === undefined) return undefined;
+	const epoch =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
+				? Number(value)
+				: undefined;
+	if (epoch !== undefined && Number.isFinite(epoch)) {
+		return Math.abs(epoch) < LARGEST_EPOCH_SECONDS ? epoch * 1000 : epoch;
+	}
+	try {
+		const time = tryToParseDateTime(value, context.getTimezone()).toMillis();
+		if (Number.isFinite(time)) return time;
+	} catch {
+		// reported below
+	}
+	return fail(
+		context,
+		`${label} is not a valid date: ${typeof value === 'string' ? value : shown(value)}`,
+		'Pick a date in the field, or give an ISO 8601 date such as 2026-04-01T00:00:00Z, or an epoch time in seconds or milliseconds.',
+	);
+}
