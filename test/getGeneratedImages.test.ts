@@ -45,6 +45,38 @@ describe('Get Generated Images', () => {
 		},
 	);
 
+	test.each([
+		['Return All "false" keeps the Limit', { returnAll: '={{ "false" }}', limit: 2 }, 2],
+		['Return All "true" gives all', { returnAll: '={{ "true" }}', limit: 2 }, 237],
+		['Download Image "false" downloads nothing', { limit: 2, downloadImage: '={{ "false" }}' }, 2],
+	])('switches given as text from an expression: %s', async (_, parameters, count) => {
+		serveAccount(account);
+
+		const { items, error } = await getGeneratedImages(parameters);
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(count);
+		expect(items.every((item) => item.binary === undefined)).toBe(true);
+	});
+
+	test.each([
+		[{ returnAll: '={{ "yes" }}' }, 'Return All must be true or false, not "yes"'],
+		[{ limit: '={{ 0 }}' }, 'Limit must be a whole number of 1 or more, not 0'],
+		[{ limit: '={{ "five" }}' }, 'Limit must be a whole number of 1 or more, not "five"'],
+		[{ limit: 2.5 }, 'Limit must be a whole number of 1 or more, not 2.5'],
+		[
+			{ limit: 2, downloadImage: true, binaryPropertyName: ' ' },
+			'Put Output File in Field is empty',
+		],
+	])('%j is refused before any request', async (parameters, message) => {
+		const { requests } = serveAccount(account);
+
+		const { error } = await getGeneratedImages(parameters);
+
+		expect(error?.message).toBe(message);
+		expect(requests).toHaveLength(0);
+	});
+
 	test('the default Limit is 50, in one request', async () => {
 		const { requests } = serveAccount(account);
 

@@ -18,6 +18,7 @@ import {
 	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
+	type IDataObject,
 	type ICredentialTestRequest,
 	type ICredentials,
 	type ICredentialType,
@@ -180,6 +181,8 @@ interface RunOptions {
 	timezone?: string;
 	/** How many (empty) items the node receives; one by default, as after a Manual Trigger. */
 	inputItems?: number;
+	/** The items the node receives, as an earlier node (a sheet, say) would give them. */
+	input?: IDataObject[];
 	/** Stops the execution, as the editor's Stop button does, once this returns true. */
 	stopWhen?: () => boolean;
 }
@@ -224,6 +227,7 @@ export async function runPictoryNode(
 		timezone,
 		stopWhen,
 		inputItems = 1,
+		input = Array.from({ length: inputItems }, () => ({})),
 		type = 'pictory',
 	}: RunOptions & {
 		/** A node type of the package: pictory, pictoryTrigger, or one registered. */ type?: string;
@@ -255,7 +259,7 @@ export async function runPictoryNode(
 			nodeExecutionStack: [
 				{
 					node,
-					data: { main: [Array.from({ length: inputItems }, () => ({ json: {} }))] },
+					data: { main: [input.map((json) => ({ json }))] },
 					source: null,
 				} as IExecuteData,
 			],

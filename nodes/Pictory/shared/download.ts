@@ -234,10 +234,13 @@ export async function itemsWithFiles(
 	kind: FileKind,
 ): Promise<INodeExecutionData[]> {
 	if (!download) return records.map((json) => ({ json }));
+	// Once one download fails the run, the others stop: no retries or waits for a lost cause.
+	const lost = new AbortController();
+	const downloads = { ...run, signal: AbortSignal.any([run.signal, lost.signal]) };
 	return await Promise.all(
 		records.map(async (record): Promise<INodeExecutionData> => {
 			const link = fileOf(record);
-			const result = await downloadFile(context, run, link, kind).then(
+			const result = await downloadFile(context, downloads, link, kind).then(
 				(file) => ({ file }),
 				(error: unknown) => ({ error }),
 			);
@@ -250,6 +253,7 @@ export async function itemsWithFiles(
 			if (known && download.onFailure === 'keepWithoutFileIfPermanent' && isPermanent(error)) {
 				return { json: { ...record, downloadError: error.message } };
 			}
+			lost.abort();
 			throw error;
 		}),
 	);

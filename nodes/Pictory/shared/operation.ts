@@ -91,11 +91,10 @@ class NodeRun {
 		context: IExecuteSingleFunctions,
 		readonly items: number,
 	) {
-		const execution = context.getExecutionCancelSignal();
-		const signal = execution
-			? AbortSignal.any([execution, this.stopping.signal])
-			: this.stopping.signal;
-		this.requests = newRequestRun(context.getNode(), signal);
+		this.requests = newRequestRun(context.getNode(), {
+			stopped: context.getExecutionCancelSignal(),
+			failing: this.stopping.signal,
+		});
 	}
 
 	get failing() {

@@ -61,11 +61,17 @@ export class RequestGate {
 		this.allowed = size;
 	}
 
-	/** Waits for a place; call the returned function when the request is over. */
-	async enter(signal: AbortSignal): Promise<() => void> {
+	/**
+	 * Waits for a place; call the returned function when the request is over. A request sent
+	 * again after a 429 goes `first`, so that no item is turned away again and again.
+	 */
+	async enter(signal: AbortSignal, { first = false } = {}): Promise<() => void> {
 		if (this.inFlight < this.allowed && !this.queue.length) this.inFlight++;
 		// A place is handed over by the request that leaves it (see leave), never taken in between.
-		else await new Promise<void>((resolve) => this.queue.push(resolve));
+		else
+			await new Promise<void>((resolve) =>
+				first ? this.queue.unshift(resolve) : this.queue.push(resolve),
+			);
 		let left = false;
 		const leave = () => {
 			if (left) return;
@@ -112,14 +118,22 @@ export interface RequestRun {
 	node: INode;
 	/** Aborted when the execution is stopped, or when the run fails and its other work must stop. */
 	signal: AbortSignal;
+	/** Aborted only when the execution is stopped: an order on its way is not cut off otherwise. */
+	stopped: AbortSignal;
 	api: RequestGate;
 	downloads: RequestGate;
 }
 
-export function newRequestRun(node: INode, signal: AbortSignal | undefined): RequestRun {
+/** `failing` is aborted when the run fails; `stopped` when the execution is stopped. */
+export function newRequestRun(
+	node: INode,
+	{ stopped, failing }: { stopped?: AbortSignal; failing?: AbortSignal } = {},
+): RequestRun {
+	const execution = stopped ?? new AbortController().signal;
 	return {
 		node,
-		signal: signal ?? new AbortController().signal,
+		signal: failing ? AbortSignal.any([execution, failing]) : execution,
+		stopped: execution,
 		api: new RequestGate(),
 		downloads: new RequestGate(),
 	};
@@ -165,13 +179,16 @@ export async function withRetries<T>(
 		toError = (failure, attempts) => requestError(run.node, failure, attempts),
 	}: RetryPolicy = {},
 ): Promise<T> {
+	let rateLimited = false;
 	for (let attempts = 1; ; attempts++) {
-		const leave = await gate.enter(run.signal);
+		const leave = await gate.enter(run.signal, { first: rateLimited });
 		const timeLimit = new AbortController();
 		const stopTimer = after(timeoutMs, () => timeLimit.abort());
+		// An order on its way is cut off only by the user stopping the execution.
+		const cutOff = spendsCredits ? run.stopped : run.signal;
 		let error: unknown;
 		try {
-			const result = await attempt(AbortSignal.any([run.signal, timeLimit.signal]));
+			const result = await attempt(AbortSignal.any([cutOff, timeLimit.signal]));
 			gate.answered();
 			return result;
 		} catch (caught) {
@@ -184,7 +201,8 @@ export async function withRetries<T>(
 
 		const failure = describeFailure(error);
 		const retryAfter = retryAfterMs(failure.headers);
-		if (failure.status === 429) gate.rateLimited(retryAfter ?? RETRY_DELAYS_MS[0]);
+		rateLimited = failure.status === 429;
+		if (rateLimited) gate.rateLimited(retryAfter ?? RETRY_DELAYS_MS[0]);
 		const wait =
 			retryAfter === undefined
 				? RETRY_DELAYS_MS[attempts - 1] + jitter(RETRY_DELAYS_MS[attempts - 1] / 2)

@@ -85,7 +85,7 @@ export async function pollNewGeneratedImages(
 ): Promise<INodeExecutionData[][] | null> {
 	const node = this.getNode();
 	const credentials = await this.getCredentials<{ baseUrl?: string }>('pictoryApi');
-	const run = newRequestRun(node, undefined);
+	const run = newRequestRun(node);
 	const api = pictoryApi(this, run, { baseURL: baseUrlOf(credentials) });
 	const request = { method: 'GET' as const, url: IMAGES_PATH };
 	const download = readDownload(this, DOWNLOAD_IMAGE, 'keepWithoutFileIfPermanent');
