@@ -30,37 +30,66 @@ function nodeWith(parameters: INodeParameters): INode {
 }
 
 describe('what the editor shows', () => {
-	const operations = description.properties.find((property) => property.name === 'operation')!
-		.options as INodePropertyOptions[];
+	const operations = description.properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((property) =>
+			(property.options as INodePropertyOptions[]).map(({ value, action }) => ({
+				resource: property.displayOptions!.show!.resource![0] as string,
+				operation: value as string,
+				action,
+			})),
+		);
 
-	test.each(operations.map(({ value, action }) => [value, action]))(
-		'the subtitle of operation %s is its action, "%s"',
-		(operation, subtitle) => {
-			const node = nodeWith({ resource: 'image', operation });
+	test.each(operations)(
+		'the subtitle of $resource → $operation names both, as n8n’s nodes do',
+		({ resource, operation }) => {
+			const node = nodeWith({ resource, operation });
 			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 
 			expect(
 				workflow.expression.getSimpleParameterValue(node, description.subtitle!, 'internal', {}),
-			).toBe(subtitle);
+			).toBe(`${operation}: ${resource}`);
 		},
 	);
 
-	test('there are three operations', () => {
-		expect(operations.map((operation) => operation.value)).toEqual([
-			'generate',
-			'getGeneratedImages',
-			'getJob',
+	test('the resources and their operations', () => {
+		expect(operations.map(({ resource, operation }) => `${resource}:${operation}`)).toEqual([
+			'image:generate',
+			'image:getGeneratedImages',
+			'image:getJob',
+			'video:createFromText',
+			'job:get',
+			'job:getMany',
+			'project:getMany',
 		]);
 	});
 
-	test('Limit is shown only while Return All is off', () => {
-		const limit = description.properties.find((property) => property.name === 'limit')!;
+	test.each([
+		['image', 'getGeneratedImages'],
+		['job', 'getMany'],
+		['project', 'getMany'],
+	])('%s → %s shows Limit only while Return All is off', (resource, operation) => {
+		const limit = description.properties.find(
+			(property) =>
+				property.name === 'limit' && property.displayOptions?.show?.resource?.includes(resource),
+		)!;
 		const shown = (returnAll: boolean) => {
-			const node = nodeWith({ resource: 'image', operation: 'getGeneratedImages', returnAll });
+			const node = nodeWith({ resource, operation, returnAll });
 			return NodeHelpers.displayParameter(node.parameters, limit, node, description);
 		};
 
 		expect(shown(false)).toBe(true);
 		expect(shown(true)).toBe(false);
+	});
+
+	test('Download Video and its field are shown only while waiting for the video', () => {
+		const download = description.properties.find((property) => property.name === 'downloadVideo')!;
+		const shown = (waitForCompletion: boolean) => {
+			const node = nodeWith({ resource: 'video', operation: 'createFromText', waitForCompletion });
+			return NodeHelpers.displayParameter(node.parameters, download, node, description);
+		};
+
+		expect(shown(true)).toBe(true);
+		expect(shown(false)).toBe(false);
 	});
 });

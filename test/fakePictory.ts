@@ -18,6 +18,7 @@ import {
 import { API_KEY, BASE_URL } from './harness';
 
 export {
+	dropdownLists,
 	imageBytes,
 	IMAGE_HOST,
 	IMAGES_PATH,
@@ -26,6 +27,10 @@ export {
 	makeImages,
 	orderAccepted,
 	pageKeyFor,
+	PROJECTS_PATH,
+	RENDER_PATH,
+	VIDEO_HOST,
+	videoBytes,
 } from './fixtures';
 
 type Answer = [status: number, body: unknown, headers?: Record<string, string>];
@@ -150,20 +155,21 @@ export class HttpAnswer {
 }
 
 /**
- * Generate and one job: POST /v1/aistudio/images answers with `jobId` (or with `generateAnswer`),
+ * An order and its one job: POST `orderPath` (Generate by default) answers with `jobId` (or with
+ * `generateAnswer`),
  * and GET /v1/jobs/<jobId> gives the `jobAnswers` one after another, the last one repeating. Any
  * other job id is Pictory's 404 for an unknown job.
  */
 export function serveGeneration(
 	jobId: string,
 	jobAnswers: unknown[],
-	{ generateAnswer = [200, orderAccepted(jobId)] as Answer } = {},
+	{ generateAnswer = [200, orderAccepted(jobId)] as Answer, orderPath = IMAGES_PATH } = {},
 ) {
 	const { requests, record } = recorder();
 	let answered = 0;
 	nock(BASE_URL)
 		.persist()
-		.post(IMAGES_PATH)
+		.post(orderPath)
 		.reply(function (uri, body) {
 			record('POST', uri, this.req.headers, body);
 			if (this.req.headers.authorization !== API_KEY) return [401, { message: 'Unauthorized' }];

@@ -11,6 +11,9 @@ export const IMAGE_HOST = 'https://example.cloudfront.net';
 export const API_PATH = '/pictoryapis';
 export const IMAGES_PATH = `${API_PATH}/v1/aistudio/images`;
 export const JOBS_PATH = `${API_PATH}/v1/jobs`;
+export const RENDER_PATH = `${API_PATH}/v2/video/storyboard/render`;
+export const PROJECTS_PATH = `${API_PATH}/v2/projects`;
+export const VIDEO_HOST = 'https://video.example-cdn.net';
 
 const NEWEST = Date.parse('2026-04-04T06:03:38.665Z');
 
@@ -102,6 +105,72 @@ export const jobAnswer = {
 		error_message: errorMessage,
 	}),
 	unknown: { success: false, error_code: '5000', error_message: 'JOB_NOT_FOUND' },
+	videoCompleted: (jobId: string, videoHost = VIDEO_HOST) => ({
+		job_id: jobId,
+		success: true,
+		data: {
+			status: 'completed',
+			videoURL: `${videoHost}/videos/${jobId}.mp4`,
+			shareVideoURL: `https://video.pictory.ai/share/${jobId}`,
+			thumbnail: `${videoHost}/videos/${jobId}.jpg`,
+			srtFile: `${videoHost}/videos/${jobId}.srt`,
+			vttFile: `${videoHost}/videos/${jobId}.vtt`,
+			txtFile: `${videoHost}/videos/${jobId}.txt`,
+			videoDuration: 42.5,
+			aiCreditsUsed: 12,
+		},
+	}),
+	videoFailed: (jobId: string) => ({
+		job_id: jobId,
+		success: false,
+		data: {
+			status: 'failed',
+			error_code: 'TEXT_TO_VIDEO_FAILED',
+			error_message: 'The story could not be split into scenes',
+		},
+	}),
+	cleaned: (jobId: string) => ({ job_id: jobId, success: true, data: { status: 'cleaned' } }),
+};
+
+/** The first bytes of an MP4 file ("ftyp" box), then `size` bytes in all. */
+export function videoBytes(size = 64): Buffer {
+	const bytes = Buffer.alloc(size);
+	Buffer.from('000000206674797069736f6d', 'hex').copy(bytes);
+	return bytes;
+}
+
+/** Pictory's lists for Create from Text's dropdowns. */
+export const dropdownLists = {
+	voices: [
+		{
+			id: 1,
+			name: 'Brian',
+			voice: 'brian',
+			gender: 'male',
+			accent: 'American',
+			language: 'English',
+		},
+		{ id: 2, name: 'Amy', voice: 'amy', gender: 'female', accent: 'British', language: 'English' },
+		{
+			id: 3,
+			name: 'Lucia',
+			voice: 'lucia',
+			gender: 'female',
+			accent: 'Castilian',
+			language: 'Spanish',
+		},
+	],
+	smartLayouts: {
+		items: [
+			{ templateId: 't1', templateName: 'Wanderlust' },
+			{ templateId: 't2', templateName: 'Corporate' },
+		],
+	},
+	brands: [{ id: 'b1', name: 'Acme' }],
+	styles: [
+		{ id: 's1', name: 'Bold yellow' },
+		{ id: 's2', name: 'Classic' },
+	],
 };
 
 /** Pictory's answer to an accepted order (Generate, render). */

@@ -8,6 +8,7 @@ import { Container } from '@n8n/di';
 import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PollContext,
 	PollTriggerExecutor,
 	RoutingNode,
@@ -321,6 +322,34 @@ export function activePictoryTrigger(
 			return result;
 		},
 	};
+}
+
+/**
+ * What n8n's editor does to fill a dropdown of the Pictory node (DynamicNodeParametersService in
+ * n8n's app): call the node's method on a LoadOptionsContext for the parameter.
+ */
+export async function loadDropdown(
+	method: { loadOptions: string } | { listSearch: string; filter?: string },
+	{
+		parameters = { resource: 'video', operation: 'createFromText' } as INodeParameters,
+		credentials = { pictoryApi: { apiKey: API_KEY } } as Record<
+			string,
+			ICredentialDataDecryptedObject
+		>,
+	} = {},
+) {
+	const node = pictoryNode('pictory', parameters);
+	const context = new LoadOptionsContext(
+		workflowOf(node),
+		node,
+		createAdditionalData(credentials),
+		'parameters',
+	);
+	const { methods } = new Pictory() as INodeType;
+	if ('loadOptions' in method) {
+		return await onClock(methods!.loadOptions![method.loadOptions].call(context));
+	}
+	return await onClock(methods!.listSearch![method.listSearch].call(context, method.filter));
 }
 
 /**

@@ -1,7 +1,23 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { imageDescription } from './resources/image';
+import { jobDescription } from './resources/job';
+import { projectDescription } from './resources/project';
+import {
+	getBrands,
+	getSmartLayouts,
+	getSubtitleStyles,
+	searchVoices,
+	videoDescription,
+} from './resources/video';
 import { BASE_URL_EXPRESSION } from './shared/transport';
+
+const operations = [
+	...imageDescription,
+	...videoDescription,
+	...jobDescription,
+	...projectDescription,
+];
 
 export class Pictory implements INodeType {
 	description: INodeTypeDescription = {
@@ -10,10 +26,8 @@ export class Pictory implements INodeType {
 		icon: { light: 'file:pictory.svg', dark: 'file:pictory.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// Under the node's name, the editor shows the chosen operation's action text.
-		subtitle:
-			'={{ { generate: "Generate an image", getGeneratedImages: "Get generated images", getJob: "Get an image generation job" }[$parameter["operation"]] }}',
-		description: 'Work with your Pictory AI Studio images',
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Make videos from text and images from prompts with Pictory',
 		defaults: {
 			name: 'Pictory',
 		},
@@ -39,14 +53,19 @@ export class Pictory implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{
-						name: 'Image',
-						value: 'image',
-					},
+					{ name: 'Image', value: 'image' },
+					{ name: 'Job', value: 'job' },
+					{ name: 'Project', value: 'project' },
+					{ name: 'Video', value: 'video' },
 				],
 				default: 'image',
 			},
-			...imageDescription,
+			...operations,
 		],
+	};
+
+	methods = {
+		loadOptions: { getBrands, getSmartLayouts, getSubtitleStyles },
+		listSearch: { searchVoices },
 	};
 }

@@ -70,3 +70,50 @@ export function readLimit(context: IExecuteSingleFunctions, what: string): numbe
 		hint: `Set Limit to how many of your newest ${what} to get, or turn on Return All.`,
 	});
 }
+
+export interface WaitFieldsSettings {
+	/** 'image', 'video' */
+	what: string;
+	/** Where to get the result when not waiting. */
+	getLater: string;
+	/** Check Every's default and minimum, and a hint on how often (no final period). */
+	checkEvery: { default: number; min: number; hint: string };
+	maxWaitMinutes: number;
+}
+
+/** Wait for Completion, and how: for the operations that order a job. */
+export function waitFields(
+	show: Show,
+	{ what, getLater, checkEvery, maxWaitMinutes }: WaitFieldsSettings,
+): INodeProperties[] {
+	const { default: checkEveryDefault, min: checkEveryMin, hint: checkEveryHint } = checkEvery;
+	const whileWaiting = { ...show, waitForCompletion: [true] };
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			displayOptions: { show },
+			default: true,
+			description: `Whether to wait until the ${what} is ready and return it. When off, the node returns the job ID at once: get the ${what} later with ${getLater}, or use a Webhook URL.`,
+		},
+		{
+			displayName: 'Check Every (Seconds)',
+			name: 'checkIntervalSeconds',
+			type: 'number',
+			displayOptions: { show: whileWaiting },
+			typeOptions: { minValue: checkEveryMin },
+			default: checkEveryDefault,
+			description: `How often to ask Pictory whether the ${what} is ready (${checkEveryHint})`,
+		},
+		{
+			displayName: 'Maximum Wait (Minutes)',
+			name: 'maxWaitMinutes',
+			type: 'number',
+			displayOptions: { show: whileWaiting },
+			typeOptions: { minValue: 1 },
+			default: maxWaitMinutes,
+			description: `How long to wait for the ${what} before failing with its job ID`,
+		},
+	];
+}

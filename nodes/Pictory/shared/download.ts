@@ -9,6 +9,7 @@ import {
 	NodeOperationError,
 	type IBinaryData,
 	type IDataObject,
+	type IExecuteSingleFunctions,
 	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type IPollFunctions,
@@ -22,7 +23,7 @@ import {
 	noFileUrlError,
 	notAFileError,
 } from './errors';
-import { withRetries, type PictoryContext, type RequestRun } from './transport';
+import { withRetries, type RequestRun } from './transport';
 import { readBoolean, readFieldName } from './values';
 
 /** What a download is of: an image or a video, with the time it may take. */
@@ -82,8 +83,14 @@ function fileTypeOf(head: Buffer, contentType: string, kind: FileKind) {
 	return { mimeType: contentType, extension: subtype.replace(/[^a-z0-9]/gi, '') || 'bin' };
 }
 
+/** Where files are downloaded: a node run or a trigger poll. */
+type DownloadContext = IExecuteSingleFunctions | IPollFunctions;
+
 /** A response body as n8n's helpers give it and take it (a Node stream). */
-type FileStream = Exclude<Parameters<PictoryContext['helpers']['prepareBinaryData']>[0], Buffer>;
+type FileStream = Exclude<
+	Parameters<IExecuteSingleFunctions['helpers']['prepareBinaryData']>[0],
+	Buffer
+>;
 
 /**
  * Reads the first `bytes` of a stream and gives them back with the rest, unconsumed: the same
@@ -123,7 +130,7 @@ export interface FileLink {
 
 /** Downloads one file into binary data, sent again after temporary failures like any request. */
 export async function downloadFile(
-	context: PictoryContext,
+	context: DownloadContext,
 	run: RequestRun,
 	link: FileLink,
 	kind: FileKind,
@@ -204,7 +211,7 @@ export interface DownloadSettings {
  * `binaryPropertyName`): undefined when the switch is off.
  */
 export function readDownload(
-	context: PictoryContext,
+	context: DownloadContext,
 	{ name, label }: { name: string; label: string },
 	onFailure: DownloadFailureHandling,
 ): DownloadSettings | undefined {
@@ -226,7 +233,7 @@ function isPermanent(error: NodeApiError | NodeOperationError): boolean {
  * `download.onFailure` says.
  */
 export async function itemsWithFiles(
-	context: PictoryContext | IPollFunctions,
+	context: DownloadContext,
 	run: RequestRun,
 	records: IDataObject[],
 	download: DownloadSettings | undefined,

@@ -2,7 +2,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { unreadableAnswer } from './errors';
-import { collectPages, readPage, type CollectOptions, type ListShape } from './paging';
+import { listPages, type CollectOptions, type ListShape } from './paging';
 import type { PictoryApi, PictoryRequest } from './transport';
 
 export const IMAGES_PATH = '/v1/aistudio/images';
@@ -13,8 +13,6 @@ export interface PictoryImage extends IDataObject {
 	url: string;
 	createdDate: string;
 }
-
-export const IMAGE_LIST: ListShape = { nextKeyField: 'nextPageKey', noun: 'images' };
 
 /** An image's creation time in ms; NaN when Pictory gave none that can be read. */
 export const createdAt = (image: PictoryImage) => Date.parse(String(image.createdDate));
@@ -40,24 +38,18 @@ export const imageFile = (image: IDataObject) => ({
 	url: image.url,
 });
 
-/**
- * Lists images newest first, page by page (100 a page, over `nextPageKey`), as `options` say.
- * `request` is the list's GET: the node's routed request, or the trigger's own.
- */
+export const IMAGE_LIST: ListShape = {
+	nextKeyField: 'nextPageKey',
+	pageKeyParam: 'nextPageKey',
+	noun: 'images',
+	idOf: imageId,
+};
+
+/** Lists images newest first, 100 a page, over `nextPageKey`. */
 export async function listImages(
 	api: PictoryApi,
 	request: PictoryRequest,
-	options: Omit<CollectOptions<PictoryImage>, 'shape' | 'fetchPage' | 'idOf'>,
+	options: Omit<CollectOptions<PictoryImage>, 'shape' | 'fetchPage'>,
 ): Promise<PictoryImage[]> {
-	const node = api.run.node;
-	return await collectPages<PictoryImage>(node, {
-		...options,
-		shape: IMAGE_LIST,
-		idOf: imageId,
-		fetchPage: async (pageKey) => {
-			const qs = pageKey ? { ...request.qs, nextPageKey: pageKey } : request.qs;
-			const body = await api.send({ ...request, qs });
-			return readPage(node, body, IMAGE_LIST) as { items: PictoryImage[]; nextPageKey?: string };
-		},
-	});
+	return await listPages<PictoryImage>(api, request, IMAGE_LIST, options);
 }

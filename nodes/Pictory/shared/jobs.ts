@@ -2,7 +2,7 @@
  * Pictory's jobs (GET /v1/jobs/{id}): one way to read a job, used by Get Job and by every wait
  * for an order, and the wait itself.
  */
-import { sleep, type IDataObject, type INode } from 'n8n-workflow';
+import { sleep, type IDataObject, type IExecuteSingleFunctions, type INode } from 'n8n-workflow';
 
 import {
 	jobFailedError,
@@ -15,6 +15,7 @@ import {
 	type OrderKind,
 } from './errors';
 import { asObject, type PictoryApi, type PictoryRequest } from './transport';
+import { readNumber } from './values';
 
 export const IMAGE_ORDER: OrderKind = {
 	what: 'image',
@@ -133,6 +134,29 @@ export async function readJobOnce(
 export interface WaitOptions {
 	intervalSeconds: number;
 	maxWaitMinutes: number;
+}
+
+/** Check Every and Maximum Wait, read as numbers (also from text) and checked. */
+export function readWaitOptions(
+	context: IExecuteSingleFunctions,
+	{ minIntervalSeconds }: { minIntervalSeconds: number },
+): WaitOptions {
+	return {
+		intervalSeconds: readNumber(context, 'checkIntervalSeconds', {
+			label: 'Check Every',
+			fallback: 10,
+			requirement: `at least ${minIntervalSeconds} seconds`,
+			isGood: (seconds) => seconds >= minIntervalSeconds,
+			hint: 'Pictory may rate-limit clients that check more often. It recommends 10 to 30 seconds.',
+		}),
+		maxWaitMinutes: readNumber(context, 'maxWaitMinutes', {
+			label: 'Maximum Wait',
+			fallback: 5,
+			requirement: 'more than 0 minutes',
+			isGood: (minutes) => minutes > 0,
+			hint: 'Set how many minutes to wait, or turn off Wait for Completion.',
+		}),
+	};
 }
 
 /** How long after an order a 404 for its job is taken for a job Pictory has not registered yet. */

@@ -6,6 +6,7 @@
 import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
 
 import { listRefusedError, redactApiKeys, unreadableAnswer } from './errors';
+import type { PictoryApi, PictoryRequest } from './transport';
 
 /**
  * A hard ceiling on one listing, against a server that never stops sending page keys: 2,000 pages
@@ -22,8 +23,12 @@ export interface Page<T> {
 export interface ListShape {
 	/** The answer's field holding the next page's key. */
 	nextKeyField: string;
+	/** The query parameter that asks for that page. */
+	pageKeyParam: string;
 	/** What the list holds, for errors: 'images'. */
 	noun: string;
+	/** Identifies an item, so that one listed on two pages comes back once. */
+	idOf: (item: IDataObject) => string | undefined;
 }
 
 /** Checks a page is `{ items: [objects…], <nextKeyField>?: string }`; anything else is an error. */
@@ -64,8 +69,6 @@ export interface CollectOptions<T> {
 	fetchPage: (pageKey: string | undefined) => Promise<Page<T>>;
 	/** Stop once this many items were collected (Infinity for all). */
 	limit: number;
-	/** Identifies an item, so that one listed on two pages comes back once. */
-	idOf: (item: T) => string | undefined;
 	/**
 	 * Lists are newest first: once this returns true for an item, it holds for every later one
 	 * too, so paging stops there (e.g. "older than Created After").
@@ -82,7 +85,7 @@ export interface CollectOptions<T> {
  */
 export async function collectPages<T>(
 	node: INode,
-	{ shape, fetchPage, limit, idOf, isPastEnd, skip }: CollectOptions<T>,
+	{ shape, fetchPage, limit, isPastEnd, skip }: CollectOptions<T>,
 ): Promise<T[]> {
 	const collected: T[] = [];
 	const seenIds = new Set<string>();
@@ -93,7 +96,7 @@ export async function collectPages<T>(
 		const page = await fetchPage(pageKey);
 		for (const item of page.items) {
 			if (isPastEnd?.(item)) return collected;
-			const id = idOf(item);
+			const id = shape.idOf(item as IDataObject);
 			if (id !== undefined && seenIds.has(id)) continue;
 			if (id !== undefined) seenIds.add(id);
 			if (skip?.(item)) continue;
@@ -118,4 +121,26 @@ export async function collectPages<T>(
 		seenPageKeys.add(page.nextPageKey);
 		pageKey = page.nextPageKey;
 	}
+}
+
+/**
+ * Lists a Pictory list newest first, page by page, as `options` say. `request` is the list's GET:
+ * the node's routed request, or the trigger's own.
+ */
+export async function listPages<T extends IDataObject>(
+	api: PictoryApi,
+	request: PictoryRequest,
+	shape: ListShape,
+	options: Omit<CollectOptions<T>, 'shape' | 'fetchPage'>,
+): Promise<T[]> {
+	const node = api.run.node;
+	return await collectPages<T>(node, {
+		...options,
+		shape,
+		fetchPage: async (pageKey) => {
+			const qs = pageKey ? { ...request.qs, [shape.pageKeyParam]: pageKey } : request.qs;
+			const body = await api.send({ ...request, qs });
+			return readPage(node, body, shape) as Page<T>;
+		},
+	});
 }

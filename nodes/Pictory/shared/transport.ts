@@ -11,6 +11,7 @@ import {
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
+	type ILoadOptionsFunctions,
 	type INode,
 	type IPollFunctions,
 } from 'n8n-workflow';
@@ -45,7 +46,7 @@ const MAX_RETRY_AFTER_MS = 60_000;
 /** How many of a node run's requests may be in flight at once. */
 const MAX_IN_FLIGHT = 4;
 
-export type PictoryContext = IExecuteSingleFunctions | IPollFunctions;
+export type PictoryContext = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /**
  * Lets at most `size` requests through at once, first come first served. After a 429, every
@@ -325,3 +326,13 @@ export const asObject = (body: unknown): IDataObject | undefined =>
 	typeof body === 'object' && body !== null && !Array.isArray(body)
 		? (body as IDataObject)
 		: undefined;
+
+/** The API for code that n8n does not route (the trigger, dropdowns): the credential's Base URL. */
+export async function pictoryApiFromCredential(
+	context: IPollFunctions | ILoadOptionsFunctions,
+): Promise<PictoryApi> {
+	const credentials = await context.getCredentials<{ baseUrl?: string }>('pictoryApi');
+	return pictoryApi(context, newRequestRun(context.getNode()), {
+		baseURL: baseUrlOf(credentials),
+	});
+}

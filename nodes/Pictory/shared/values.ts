@@ -6,6 +6,7 @@
  */
 import {
 	tryToParseDateTime,
+	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IPollFunctions,
 } from 'n8n-workflow';
@@ -73,9 +74,12 @@ export function readNumber(
 	return number;
 }
 
-/** Text: trimmed; a number becomes its digits; a list or an object is an error. */
+/**
+ * Text: trimmed; a number becomes its digits; a list or an object is an error. A resource
+ * locator (a dropdown with a "By Name" mode) gives its value.
+ */
 export function readText(context: ParameterContext, name: string, label: string): string {
-	const value = context.getNodeParameter(name, '') as unknown;
+	const value = context.getNodeParameter(name, '', { extractValue: true }) as unknown;
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value.trim();
 	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
@@ -132,4 +136,34 @@ export function readDate(
 		`${label} is not a valid date: ${typeof value === 'string' ? value : shown(value)}`,
 		'Pick a date in the field, or give an ISO 8601 date such as 2026-04-01T00:00:00Z, or an epoch time in seconds or milliseconds.',
 	);
+}
+
+/** Checks that URL fields of a request body hold web addresses; an empty one is left out. */
+export function readWebUrls(
+	context: ParameterContext,
+	body: IDataObject,
+	fields: Array<[field: string, label: string]>,
+) {
+	for (const [field, label] of fields) {
+		const value = typeof body[field] === 'string' ? (body[field] as string).trim() : body[field];
+		if (value === '' || value === undefined || value === null) {
+			delete body[field];
+			continue;
+		}
+		let url: URL | undefined;
+		try {
+			url = new URL(String(value));
+		} catch {
+			url = undefined;
+		}
+		if (!url || !['http:', 'https:'].includes(url.protocol)) {
+			throw invalidParameter(
+				context.getNode(),
+				`${label} is not a web address: ${String(value)}`,
+				'Give a full URL starting with https:// (or http://).',
+				itemIndexOf(context),
+			);
+		}
+		body[field] = value;
+	}
 }

@@ -15,7 +15,7 @@ import {
 	listImages,
 	type PictoryImage,
 } from '../shared/images';
-import { baseUrlOf, newRequestRun, pictoryApi } from '../shared/transport';
+import { pictoryApiFromCredential } from '../shared/transport';
 
 export const newGeneratedImageDescription: INodeProperties[] = [
 	{
@@ -83,10 +83,8 @@ function remembered(seen: Record<string, number>, newest: number | null): Record
 export async function pollNewGeneratedImages(
 	this: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
-	const node = this.getNode();
-	const credentials = await this.getCredentials<{ baseUrl?: string }>('pictoryApi');
-	const run = newRequestRun(node);
-	const api = pictoryApi(this, run, { baseURL: baseUrlOf(credentials) });
+	const api = await pictoryApiFromCredential(this);
+	const { run } = api;
 	const request = { method: 'GET' as const, url: IMAGES_PATH };
 	const download = readDownload(this, DOWNLOAD_IMAGE, 'keepWithoutFileIfPermanent');
 	const toItems = async (images: PictoryImage[]) =>

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DOWNLOAD_IMAGE, downloadImageFields } from '../../shared/descriptions';
+import { DOWNLOAD_IMAGE, downloadImageFields, waitFields } from '../../shared/descriptions';
 import { IMAGE_FILE, itemsWithFiles, readDownload } from '../../shared/download';
 import { invalidParameter } from '../../shared/errors';
-import { IMAGE_ORDER, waitForJob, type WaitOptions } from '../../shared/jobs';
+import { IMAGE_ORDER, readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
-import { readBoolean, readNumber, readText } from '../../shared/values';
+import { readBoolean, readText, readWebUrls } from '../../shared/values';
 
 const showOnlyForGenerate = {
 	resource: ['image'],
@@ -113,59 +113,18 @@ export const generateDescription: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Wait for Completion',
-		name: 'waitForCompletion',
-		type: 'boolean',
-		displayOptions: { show: showOnlyForGenerate },
-		default: true,
-		description:
-			'Whether to wait until the image is ready and return it. When off, the node returns the job ID at once: get the image later with Get Job, or use a Webhook URL.',
-	},
-	{
-		displayName: 'Check Every (Seconds)',
-		name: 'checkIntervalSeconds',
-		type: 'number',
-		displayOptions: { show: showWhileWaiting },
-		typeOptions: { minValue: MIN_CHECK_INTERVAL_SECONDS },
-		default: 10,
-		description:
-			'How often to ask Pictory whether the image is ready. Pictory asks for 10 to 30 seconds.',
-	},
-	{
-		displayName: 'Maximum Wait (Minutes)',
-		name: 'maxWaitMinutes',
-		type: 'number',
-		displayOptions: { show: showWhileWaiting },
-		typeOptions: { minValue: 1 },
-		default: 5,
-		description: 'How long to wait for the image before failing with its job ID',
-	},
+	...waitFields(showOnlyForGenerate, {
+		what: 'image',
+		getLater: 'Get Job',
+		checkEvery: {
+			default: 10,
+			min: MIN_CHECK_INTERVAL_SECONDS,
+			hint: 'Pictory asks for every 10 to 30 seconds',
+		},
+		maxWaitMinutes: 5,
+	}),
 	...downloadImageFields(showWhileWaiting),
 ];
-
-/** Check Every and Maximum Wait, read as numbers (also from text) and checked. */
-export function readWaitOptions(
-	context: IExecuteSingleFunctions,
-	{ minIntervalSeconds }: { minIntervalSeconds: number },
-): WaitOptions {
-	return {
-		intervalSeconds: readNumber(context, 'checkIntervalSeconds', {
-			label: 'Check Every',
-			fallback: 10,
-			requirement: `at least ${minIntervalSeconds} seconds`,
-			isGood: (seconds) => seconds >= minIntervalSeconds,
-			hint: 'Pictory may rate-limit clients that check more often. It recommends 10 to 30 seconds.',
-		}),
-		maxWaitMinutes: readNumber(context, 'maxWaitMinutes', {
-			label: 'Maximum Wait',
-			fallback: 5,
-			requirement: 'more than 0 minutes',
-			isGood: (minutes) => minutes > 0,
-			hint: 'Set how many minutes to wait, or turn off Wait for Completion.',
-		}),
-	};
-}
 
 function readPrompt(context: IExecuteSingleFunctions): string {
 	const prompt = readText(context, 'prompt', 'Prompt');
@@ -183,36 +142,6 @@ function readPrompt(context: IExecuteSingleFunctions): string {
 	return prompt;
 }
 
-/** Checks that a URL field holds a web address; an empty one is left out of the request. */
-export function checkWebUrls(
-	context: IExecuteSingleFunctions,
-	body: IDataObject,
-	fields: Array<[field: string, label: string]>,
-) {
-	for (const [field, label] of fields) {
-		const value = typeof body[field] === 'string' ? (body[field] as string).trim() : body[field];
-		if (value === '' || value === undefined || value === null) {
-			delete body[field];
-			continue;
-		}
-		let url: URL | undefined;
-		try {
-			url = new URL(String(value));
-		} catch {
-			url = undefined;
-		}
-		if (!url || !['http:', 'https:'].includes(url.protocol)) {
-			throw invalidParameter(
-				context.getNode(),
-				`${label} is not a web address: ${String(value)}`,
-				'Give a full URL starting with https:// (or http://).',
-				context.getItemIndex(),
-			);
-		}
-		body[field] = value;
-	}
-}
-
 /**
  * Orders an image from the prompt (never twice: it spends AI credits) and, with Wait for
  * Completion, waits for the job and returns the finished image, with its file on Download Image.
@@ -222,7 +151,7 @@ export async function generateImage(
 	{ request, api, run, order }: OperationCall,
 ) {
 	const body = { ...(request.body as IDataObject), prompt: readPrompt(this) };
-	checkWebUrls(this, body, [
+	readWebUrls(this, body, [
 		['referenceImageUrl', 'Reference Image URL'],
 		['webhook', 'Webhook URL'],
 	]);

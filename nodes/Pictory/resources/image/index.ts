@@ -4,7 +4,7 @@ import { IMAGES_PATH } from '../../shared/images';
 import { handledBy } from '../../shared/operation';
 import { generateDescription, generateImage } from './generate';
 import { getGeneratedImages, getGeneratedImagesDescription } from './getGeneratedImages';
-import { getJob, getJobDescription, JOB_PATH_EXPRESSION } from './getJob';
+import { getJob, JOB_PATH_EXPRESSION, jobIdField } from '../job/get';
 
 const showOnlyForImages = {
 	resource: ['image'],
@@ -46,7 +46,8 @@ export const imageDescription: INodeProperties[] = [
 				name: 'Get Job',
 				value: 'getJob',
 				action: 'Get an image generation job',
-				description: 'Get the status of an image generation job and, once done, its image',
+				description:
+					'Get the status of an image generation job and, once done, its image (same as Job → Get)',
 				routing: {
 					request: { method: 'GET', url: JOB_PATH_EXPRESSION },
 					...handledBy(getJob),
@@ -57,5 +58,5 @@ export const imageDescription: INodeProperties[] = [
 	},
 	...generateDescription,
 	...getGeneratedImagesDescription,
-	...getJobDescription,
+	jobIdField({ resource: ['image'], operation: ['getJob'] }),
 ];

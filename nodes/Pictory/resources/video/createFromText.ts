@@ -1,0 +1,364 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { binaryFieldFor, waitFields } from '../../shared/descriptions';
+import { itemsWithFiles, readDownload, VIDEO_FILE } from '../../shared/download';
+import { invalidParameter } from '../../shared/errors';
+import { readWaitOptions, VIDEO_ORDER, waitForJob } from '../../shared/jobs';
+import type { OperationCall } from '../../shared/operation';
+import { readBoolean, readNumber, readText, readWebUrls } from '../../shared/values';
+import { NO_NARRATION } from './dropdowns';
+
+export const RENDER_PATH = '/v2/video/storyboard/render';
+
+const showOnlyForCreate = { resource: ['video'], operation: ['createFromText'] };
+const showWhileWaiting = { ...showOnlyForCreate, waitForCompletion: [true] };
+
+export const STORY_MAX_LENGTH = 15_000;
+export const MIN_VIDEO_CHECK_SECONDS = 10;
+export const DOWNLOAD_VIDEO = { name: 'downloadVideo', label: 'Download Video' };
+
+const LANGUAGES: Array<[name: string, code: string]> = [
+	['Arabic', 'ar'],
+	['Chinese', 'zh'],
+	['Dutch', 'nl'],
+	['English', 'en'],
+	['French', 'fr'],
+	['German', 'de'],
+	['Hindi', 'hi'],
+	['Indonesian', 'id'],
+	['Italian', 'it'],
+	['Japanese', 'ja'],
+	['Korean', 'ko'],
+	['Marathi', 'mr'],
+	['Polish', 'pl'],
+	['Portuguese', 'pt'],
+	['Russian', 'ru'],
+	['Spanish', 'es'],
+	['Tamil', 'ta'],
+	['Turkish', 'tr'],
+	['Urdu', 'ur'],
+	['Vietnamese', 'vi'],
+];
+
+export const createFromTextDescription: INodeProperties[] = [
+	{
+		displayName: 'Video Name',
+		name: 'videoName',
+		type: 'string',
+		displayOptions: { show: showOnlyForCreate },
+		required: true,
+		default: '',
+		placeholder: 'e.g. Product launch teaser',
+		description: 'The name of the video in Pictory',
+		routing: { send: { type: 'body', property: 'videoName' } },
+	},
+	{
+		displayName: 'Story',
+		name: 'story',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		displayOptions: { show: showOnlyForCreate },
+		required: true,
+		default: '',
+		placeholder: 'e.g. Our new app plans your week in seconds. Try it free today.',
+		description:
+			'The text of the video, up to 15,000 characters: narrated with the Voice and shown as subtitles',
+		routing: { send: { type: 'body', property: 'scenes[0].story' } },
+	},
+	{
+		displayName: 'Create a Scene on Each New Line',
+		name: 'createSceneOnNewLine',
+		type: 'boolean',
+		displayOptions: { show: showOnlyForCreate },
+		default: true,
+		description: 'Whether each line of the story starts a new scene',
+		routing: { send: { type: 'body', property: 'scenes[0].createSceneOnNewLine' } },
+	},
+	{
+		displayName: 'Create a Scene on Each Sentence',
+		name: 'createSceneOnEndOfSentence',
+		type: 'boolean',
+		displayOptions: { show: showOnlyForCreate },
+		default: true,
+		description: 'Whether each sentence of the story starts a new scene',
+		routing: { send: { type: 'body', property: 'scenes[0].createSceneOnEndOfSentence' } },
+	},
+	{
+		displayName: 'Voice',
+		name: 'voice',
+		type: 'resourceLocator',
+		displayOptions: { show: showOnlyForCreate },
+		default: { mode: 'list', value: NO_NARRATION, cachedResultName: 'No Narration' },
+		description: 'The AI voice that narrates the story, or No Narration',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchVoices', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. Brian',
+				hint: `A voice's name as Pictory lists it, or "${NO_NARRATION}" for no narration`,
+			},
+		],
+	},
+	{
+		displayName: 'Aspect Ratio',
+		name: 'aspectRatio',
+		type: 'options',
+		displayOptions: { show: showOnlyForCreate },
+		options: [
+			{ name: 'Landscape (16:9)', value: '16:9' },
+			{ name: 'Portrait (9:16)', value: '9:16' },
+			{ name: 'Square (1:1)', value: '1:1' },
+			{ name: 'Vertical (4:5)', value: '4:5' },
+		],
+		default: '16:9',
+		routing: { send: { type: 'body', property: 'aspectRatio' } },
+	},
+	{
+		displayName: 'Smart Layout Name or ID',
+		name: 'smartLayoutName',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSmartLayouts' },
+		displayOptions: { show: showOnlyForCreate },
+		default: '',
+		description:
+			'The visual layout of the scenes. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		routing: { send: { type: 'body', property: 'smartLayoutName' } },
+	},
+	{
+		displayName: 'Background Music',
+		name: 'backgroundMusic',
+		type: 'boolean',
+		displayOptions: { show: showOnlyForCreate },
+		default: true,
+		description: 'Whether Pictory picks background music to fit the video',
+	},
+	{
+		displayName: 'Music Volume',
+		name: 'musicVolume',
+		type: 'number',
+		displayOptions: { show: { ...showOnlyForCreate, backgroundMusic: [true] } },
+		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+		default: 0.1,
+		description: 'From 0 (silent) to 1 (full); 0.1 keeps the music under the voice',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		displayOptions: { show: showOnlyForCreate },
+		default: {},
+		options: [
+			{
+				displayName: 'Brand Name or ID',
+				name: 'brandName',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getBrands' },
+				default: '',
+				description:
+					'A brand kit of your account (logo, colours, fonts). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				routing: { send: { type: 'body', property: 'brandName' } },
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'options',
+				options: LANGUAGES.map(([name, value]) => ({ name, value })),
+				default: 'en',
+				description: 'The language of the story',
+				routing: { send: { type: 'body', property: 'language' } },
+			},
+			{
+				displayName: 'Save as Project',
+				name: 'saveProject',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to also keep the video as a project you can edit in Pictory',
+				routing: { send: { type: 'body', property: 'saveProject' } },
+			},
+			{
+				displayName: 'Subtitle Style Name or ID',
+				name: 'subtitleStyleName',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getSubtitleStyles' },
+				default: '',
+				description:
+					'How subtitles look. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				routing: { send: { type: 'body', property: 'subtitleStyleName' } },
+			},
+			{
+				displayName: 'Voice Amplification',
+				name: 'voiceAmplification',
+				type: 'number',
+				typeOptions: { minValue: -1, maxValue: 1, numberPrecision: 2 },
+				default: 0,
+				description: 'Louder or softer narration, from -1 to 1',
+			},
+			{
+				displayName: 'Voice Speed',
+				name: 'voiceSpeed',
+				type: 'number',
+				typeOptions: { minValue: 50, maxValue: 200 },
+				default: 100,
+				description: 'Narration speed in percent, from 50 to 200',
+			},
+			{
+				displayName: 'Webhook URL',
+				name: 'webhook',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. {{ $execution.resumeUrl }}',
+				description:
+					"Pictory calls this URL with the job's result when the video is ready: a Webhook node, or a Wait node's resume URL",
+				routing: { send: { type: 'body', property: 'webhook' } },
+			},
+		],
+	},
+	...waitFields(showOnlyForCreate, {
+		what: 'video',
+		getLater: 'Job → Get',
+		checkEvery: {
+			default: 30,
+			min: MIN_VIDEO_CHECK_SECONDS,
+			hint: 'renders take 3 to 10 minutes',
+		},
+		maxWaitMinutes: 30,
+	}),
+	{
+		displayName: DOWNLOAD_VIDEO.label,
+		name: DOWNLOAD_VIDEO.name,
+		type: 'boolean',
+		displayOptions: { show: showWhileWaiting },
+		default: false,
+		description:
+			"Whether to also download the MP4 into the item's binary data, ready for nodes such as YouTube or Google Drive",
+	},
+	binaryFieldFor({ ...showWhileWaiting, [DOWNLOAD_VIDEO.name]: [true] }),
+];
+
+function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
+	throw invalidParameter(context.getNode(), message, description, context.getItemIndex());
+}
+
+/** The render request's body, from what n8n built out of the fields, checked and completed. */
+function renderBody(context: IExecuteSingleFunctions, built: IDataObject): IDataObject {
+	const videoName = readText(context, 'videoName', 'Video Name');
+	if (!videoName) fail(context, 'Video Name is empty', 'Give the video a name.');
+	const story = readText(context, 'story', 'Story');
+	const length = [...story].length;
+	if (!length || length > STORY_MAX_LENGTH) {
+		fail(
+			context,
+			`The story must be 1 to 15,000 characters long, not ${length.toLocaleString('en-US')}`,
+			length
+				? 'Shorten the story, or split it into several videos.'
+				: 'Give the text of the video.',
+		);
+	}
+	const scene = {
+		story,
+		createSceneOnNewLine: readBoolean(
+			context,
+			'createSceneOnNewLine',
+			'Create a Scene on Each New Line',
+			true,
+		),
+		createSceneOnEndOfSentence: readBoolean(
+			context,
+			'createSceneOnEndOfSentence',
+			'Create a Scene on Each Sentence',
+			true,
+		),
+	};
+	const body: IDataObject = { ...built, videoName, scenes: [scene] };
+
+	for (const field of ['smartLayoutName', 'brandName', 'subtitleStyleName', 'language']) {
+		const value = typeof body[field] === 'string' ? (body[field] as string).trim() : body[field];
+		if (value === '' || value === undefined || value === null) delete body[field];
+		else body[field] = value;
+	}
+	if (body.saveProject !== undefined) {
+		body.saveProject = readBoolean(
+			context,
+			'additionalFields.saveProject',
+			'Save as Project',
+			false,
+		);
+	}
+	readWebUrls(context, body, [['webhook', 'Webhook URL']]);
+	if (String(body.webhook ?? '').length > 500) {
+		fail(
+			context,
+			'Webhook URL is longer than 500 characters',
+			'Pictory accepts webhook URLs of up to 500 characters.',
+		);
+	}
+
+	const voice = readText(context, 'voice', 'Voice');
+	if (voice && voice.toLowerCase() !== NO_NARRATION) {
+		const speed = readNumber(context, 'additionalFields.voiceSpeed', {
+			label: 'Voice Speed',
+			fallback: 100,
+			requirement: 'a number from 50 to 200',
+			isGood: (value) => value >= 50 && value <= 200,
+			hint: 'Pictory speaks at 50% to 200% of the voice’s normal speed.',
+		});
+		const amplificationLevel = readNumber(context, 'additionalFields.voiceAmplification', {
+			label: 'Voice Amplification',
+			fallback: 0,
+			requirement: 'a number from -1 to 1',
+			isGood: (value) => value >= -1 && value <= 1,
+			hint: 'Use 0 for the voice as it is, up to 1 louder or down to -1 softer.',
+		});
+		body.voiceOver = { enabled: true, aiVoices: [{ speaker: voice, speed, amplificationLevel }] };
+	}
+
+	const music = readBoolean(context, 'backgroundMusic', 'Background Music', true);
+	const volume = music
+		? readNumber(context, 'musicVolume', {
+				label: 'Music Volume',
+				fallback: 0.1,
+				requirement: 'a number from 0 to 1',
+				isGood: (value) => value >= 0 && value <= 1,
+				hint: 'Use 0.1 to keep the music under the voice, 1 for full volume.',
+			})
+		: 0;
+	// Pictory's default volume is not documented the same way everywhere: it is always sent.
+	body.backgroundMusic = { enabled: music, autoMusic: music, volume };
+	return body;
+}
+
+/**
+ * Orders a video rendered from the story (never twice: each render is billed) and, with Wait for
+ * Completion, waits for the job and returns the finished video, with its MP4 on Download Video.
+ */
+export async function createVideoFromText(
+	this: IExecuteSingleFunctions,
+	{ request, api, run, order }: OperationCall,
+) {
+	const body = renderBody(this, (request.body ?? {}) as IDataObject);
+	const wait = readBoolean(this, 'waitForCompletion', 'Wait for Completion', true)
+		? readWaitOptions(this, { minIntervalSeconds: MIN_VIDEO_CHECK_SECONDS })
+		: undefined;
+	const download = wait ? readDownload(this, DOWNLOAD_VIDEO, 'fail') : undefined;
+
+	const jobId = await order({ ...request, body }, VIDEO_ORDER);
+	if (!wait) return [{ json: { jobId } }];
+
+	const job = await waitForJob(api, jobId, wait, VIDEO_ORDER);
+	return await itemsWithFiles(
+		this,
+		run,
+		[job],
+		download,
+		() => ({ id: jobId, url: job.videoURL }),
+		VIDEO_FILE,
+	);
+}

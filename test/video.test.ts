@@ -1,0 +1,541 @@
+/** Video → Create from Text, Job → Get / Get Many, Project → Get Many, and the dropdowns. */
+import { Container } from '@n8n/di';
+import { BinaryDataService, FileTooLargeError } from 'n8n-core';
+import nock from 'nock';
+
+import {
+	dropdownLists,
+	HttpAnswer,
+	jobAnswer,
+	JOBS_PATH,
+	PROJECTS_PATH,
+	RENDER_PATH,
+	serveGeneration,
+	VIDEO_HOST,
+	videoBytes,
+} from './fakePictory';
+import { API_KEY, BASE_URL, loadDropdown, runPictoryNode } from './harness';
+
+const JOB_ID = 'e1d2c3b4-0000-4000-8000-000000000001';
+const STORY = 'Our new app plans your week in seconds.\nTry it free today.';
+
+const createVideo = (
+	parameters: Record<string, unknown> = {},
+	options?: Parameters<typeof runPictoryNode>[1],
+) =>
+	runPictoryNode(
+		{
+			resource: 'video',
+			operation: 'createFromText',
+			videoName: 'Launch teaser',
+			story: STORY,
+			...parameters,
+		},
+		options,
+	);
+
+const serveRender = (jobAnswers: unknown[], options: { generateAnswer?: [number, unknown] } = {}) =>
+	serveGeneration(JOB_ID, jobAnswers, { ...options, orderPath: RENDER_PATH });
+
+const voice = (value: string, mode = 'list') => ({ __rl: true, mode, value });
+
+const DEFAULT_BODY = {
+	videoName: 'Launch teaser',
+	aspectRatio: '16:9',
+	scenes: [{ story: STORY, createSceneOnNewLine: true, createSceneOnEndOfSentence: true }],
+	backgroundMusic: { enabled: true, autoMusic: true, volume: 0.1 },
+};
+
+describe('Video → Create from Text: what is sent', () => {
+	test.each([
+		[
+			'the defaults: no narration, scenes on lines and sentences, auto music at 0.1',
+			{},
+			DEFAULT_BODY,
+		],
+		[
+			'a voice from the list: enabled, with its speaker, speed and amplification',
+			{ voice: voice('Brian'), additionalFields: { voiceSpeed: 120, voiceAmplification: 0.5 } },
+			{
+				...DEFAULT_BODY,
+				voiceOver: {
+					enabled: true,
+					aiVoices: [{ speaker: 'Brian', speed: 120, amplificationLevel: 0.5 }],
+				},
+			},
+		],
+		[
+			'a voice by name from an expression',
+			{ voice: voice('={{ "Amy" }}', 'name') },
+			{
+				...DEFAULT_BODY,
+				voiceOver: {
+					enabled: true,
+					aiVoices: [{ speaker: 'Amy', speed: 100, amplificationLevel: 0 }],
+				},
+			},
+		],
+		['"none" by name: no narration', { voice: voice('none', 'name') }, DEFAULT_BODY],
+		[
+			'layout, brand, subtitle style, language, webhook, project',
+			{
+				smartLayoutName: 'Wanderlust',
+				aspectRatio: '9:16',
+				additionalFields: {
+					brandName: 'Acme',
+					subtitleStyleName: 'Classic',
+					language: 'es',
+					webhook: 'https://n8n.example.com/webhook-waiting/42',
+					saveProject: true,
+				},
+			},
+			{
+				...DEFAULT_BODY,
+				aspectRatio: '9:16',
+				smartLayoutName: 'Wanderlust',
+				brandName: 'Acme',
+				subtitleStyleName: 'Classic',
+				language: 'es',
+				webhook: 'https://n8n.example.com/webhook-waiting/42',
+				saveProject: true,
+			},
+		],
+		[
+			'scenes only on lines, music off (its volume still sent)',
+			{ createSceneOnEndOfSentence: false, backgroundMusic: false },
+			{
+				...DEFAULT_BODY,
+				scenes: [{ story: STORY, createSceneOnNewLine: true, createSceneOnEndOfSentence: false }],
+				backgroundMusic: { enabled: false, autoMusic: false, volume: 0 },
+			},
+		],
+		[
+			'switches and numbers given as text by expressions',
+			{ createSceneOnNewLine: '={{ "false" }}', musicVolume: '={{ "0.3" }}' },
+			{
+				...DEFAULT_BODY,
+				scenes: [{ story: STORY, createSceneOnNewLine: false, createSceneOnEndOfSentence: true }],
+				backgroundMusic: { enabled: true, autoMusic: true, volume: 0.3 },
+			},
+		],
+	])('%s', async (_, parameters, body) => {
+		const { requests } = serveRender([jobAnswer.videoCompleted(JOB_ID)]);
+
+		const { items, error } = await createVideo({ ...parameters, waitForCompletion: false });
+
+		expect(error).toBeUndefined();
+		expect(items).toEqual([{ json: { jobId: JOB_ID }, pairedItem: { item: 0 } }]);
+		expect(requests).toEqual([
+			expect.objectContaining({ method: 'POST', path: RENDER_PATH, authorization: API_KEY, body }),
+		]);
+	});
+
+	test.each([
+		[{ story: '   ' }, 'The story must be 1 to 15,000 characters long, not 0'],
+		[{ story: 'x'.repeat(15_001) }, 'The story must be 1 to 15,000 characters long, not 15,001'],
+		[{ videoName: '  ' }, 'Video Name is empty'],
+		[{ additionalFields: { webhook: 'not a url' } }, 'Webhook URL is not a web address: not a url'],
+		[
+			{ additionalFields: { webhook: `https://example.com/${'x'.repeat(500)}` } },
+			'Webhook URL is longer than 500 characters',
+		],
+		[{ musicVolume: 2 }, 'Music Volume must be a number from 0 to 1, not 2'],
+		[
+			{ voice: voice('Brian'), additionalFields: { voiceSpeed: 300 } },
+			'Voice Speed must be a number from 50 to 200, not 300',
+		],
+		[{ checkIntervalSeconds: 5 }, 'Check Every must be at least 10 seconds, not 5'],
+	])('%j is refused before any request', async (parameters, message) => {
+		const { requests } = serveRender([jobAnswer.videoCompleted(JOB_ID)]);
+
+		const { error } = await createVideo(parameters);
+
+		expect(error?.message).toBe(message);
+		expect(requests).toHaveLength(0);
+	});
+
+	test('a story of 15,000 characters is accepted', async () => {
+		const { requests } = serveRender([jobAnswer.videoCompleted(JOB_ID)]);
+
+		const { error } = await createVideo({ story: 'x'.repeat(15_000), waitForCompletion: false });
+
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(1);
+	});
+});
+
+describe('Video → Create from Text: the render and the wait', () => {
+	test('waits, checking every 30 s, and returns the finished video with everything Pictory sent', async () => {
+		const { requests } = serveRender([
+			jobAnswer.inProgress(JOB_ID, 10),
+			jobAnswer.inProgress(JOB_ID, 80),
+			jobAnswer.videoCompleted(JOB_ID),
+		]);
+
+		const { items, error } = await createVideo();
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({
+			jobId: JOB_ID,
+			...jobAnswer.videoCompleted(JOB_ID).data,
+			status: 'completed',
+			videoShareURL: `https://video.pictory.ai/share/${JOB_ID}`,
+		});
+		expect(requests.slice(1).map((check) => [check.path, check.at - requests[0].at])).toEqual([
+			[`${JOBS_PATH}/${JOB_ID}`, 30_000],
+			[`${JOBS_PATH}/${JOB_ID}`, 60_000],
+			[`${JOBS_PATH}/${JOB_ID}`, 90_000],
+		]);
+	});
+
+	test('a failed render is an error with Pictory’s code and message, not pointing to Get Job', async () => {
+		serveRender([jobAnswer.inProgress(JOB_ID), jobAnswer.videoFailed(JOB_ID)]);
+
+		const { error } = await createVideo();
+
+		expect(error?.message).toBe('Pictory could not render the video (TEXT_TO_VIDEO_FAILED)');
+		expect(error?.description).toBe(
+			`Pictory said: The story could not be split into scenes. Job ID: ${JOB_ID}. Change the story or settings and render again.`,
+		);
+	});
+
+	test('results already expired ("cleaned") say so', async () => {
+		serveRender([jobAnswer.cleaned(JOB_ID)]);
+
+		const { error } = await createVideo();
+
+		expect(error?.message).toBe(`The results of job ${JOB_ID} have expired`);
+	});
+
+	test('Maximum Wait (30 minutes by default) is a deadline, and the error names the job', async () => {
+		const { requests } = serveRender([jobAnswer.inProgress(JOB_ID, 50)]);
+
+		const { error } = await createVideo();
+
+		expect(error?.message).toBe(`The video was not ready after 30 minutes (job ${JOB_ID})`);
+		expect(requests.filter((request) => request.method === 'GET')).toHaveLength(60);
+		expect(requests.at(-1)!.at - requests[0].at).toBe(30 * 60_000);
+	});
+
+	test('429 and 5xx on job checks are retried; the render POST never is', async () => {
+		const { requests } = serveRender([
+			new HttpAnswer(429, { message: 'Slow down' }),
+			new HttpAnswer(502, 'Bad Gateway'),
+			jobAnswer.videoCompleted(JOB_ID),
+		]);
+
+		const { items, error } = await createVideo();
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.status).toBe('completed');
+		expect(requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET', 'GET']);
+	});
+
+	test('a 5xx on the render POST is not sent again and says the video may have been ordered', async () => {
+		const { requests } = serveRender([], { generateAnswer: [503, { message: 'Busy' }] });
+
+		const { error } = await createVideo();
+
+		expect(error?.message).toBe('Pictory had a server error (HTTP 503)');
+		expect(error?.description).toContain(
+			'Pictory may still have received the order: look for the video with Job → Get Many before rendering again.',
+		);
+		expect(requests).toHaveLength(1);
+	});
+
+	test('400 INVALID_REQUEST_BODY shows Pictory’s message and its field errors', async () => {
+		serveRender([], {
+			generateAnswer: [
+				400,
+				{
+					code: 'INVALID_REQUEST_BODY',
+					message: 'Request body is invalid',
+					fields: [{ name: 'scenes', errors: 'must have at least one scene' }],
+				},
+			],
+		});
+
+		const { error } = await createVideo();
+
+		expect(error?.message).toBe('Pictory refused the request (HTTP 400)');
+		expect(error?.description).toBe(
+			'Pictory said: Request body is invalid; scenes: must have at least one scene',
+		);
+	});
+
+	test('a rejected API key says so after one request', async () => {
+		const { requests } = serveRender([jobAnswer.videoCompleted(JOB_ID)]);
+
+		const { error } = await createVideo(
+			{},
+			{ credentials: { pictoryApi: { apiKey: 'pictai_revoked' } } },
+		);
+
+		expect(error?.message).toBe('Pictory rejected the API key');
+		expect(requests).toHaveLength(1);
+	});
+
+	test('an error after the render was accepted names the job', async () => {
+		serveRender([new HttpAnswer(500, { message: 'Internal error' })]);
+
+		const { error } = await createVideo();
+
+		expect(error?.description).toContain(
+			`The video was ordered as job ${JOB_ID}: get it with the Get Job operation rather than rendering it again.`,
+		);
+	});
+
+	test('a stopped execution stops waiting at once', async () => {
+		const { requests } = serveRender([jobAnswer.inProgress(JOB_ID)]);
+
+		const { items, run } = await createVideo({}, { stopWhen: () => requests.length === 2 });
+
+		expect(run.status).toBe('canceled');
+		expect(items).toEqual([]);
+		expect(requests).toHaveLength(2);
+	});
+
+	test('with Download Video, the MP4 comes as binary data, named by the job', async () => {
+		serveRender([jobAnswer.videoCompleted(JOB_ID)]);
+		nock(VIDEO_HOST)
+			.get(`/videos/${JOB_ID}.mp4`)
+			.reply(200, videoBytes(4096), { 'Content-Type': 'video/mp4' });
+
+		const { items, error } = await createVideo({
+			downloadVideo: true,
+			binaryPropertyName: 'video',
+		});
+
+		expect(error).toBeUndefined();
+		expect(items[0].binary?.video).toMatchObject({
+			mimeType: 'video/mp4',
+			fileName: `${JOB_ID}.mp4`,
+		});
+		expect(Buffer.from(items[0].binary!.video.data, 'base64')).toEqual(videoBytes(4096));
+	});
+
+	test('a video larger than n8n’s binary data store takes is an error saying what to set', async () => {
+		serveRender([jobAnswer.videoCompleted(JOB_ID)]);
+		nock(VIDEO_HOST)
+			.get(`/videos/${JOB_ID}.mp4`)
+			.reply(200, videoBytes(3 * 2 ** 20), {
+				'Content-Type': 'video/mp4',
+				'Content-Length': String(3 * 2 ** 20),
+			});
+		// n8n's database binary mode (queue mode's default), here with a 2 MB cap, refuses the file as
+		// n8n's own database manager does.
+		const binaryData = Container.get(BinaryDataService);
+		binaryData.setManager('filesystem-v2', {
+			async store(
+				_location: unknown,
+				stream: AsyncIterable<Buffer>,
+				metadata: { fileName?: string },
+			) {
+				let bytes = 0;
+				for await (const chunk of stream) bytes += chunk.length;
+				throw new FileTooLargeError({
+					fileSizeMb: bytes / 2 ** 20,
+					maxFileSizeMb: 2,
+					fileId: 'file-1',
+					fileName: metadata.fileName,
+				});
+			},
+		} as never);
+
+		try {
+			const { error } = await createVideo({ downloadVideo: true });
+
+			expect(error?.message).toBe(`n8n could not store the video file of ${JOB_ID} (3 MB)`);
+			expect(error?.description).toContain('exceeds the max size limit of 2 MB');
+			expect(error?.description).toContain('N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE');
+			expect(error?.description).toContain(`The video was ordered as job ${JOB_ID}`);
+		} finally {
+			binaryData.setManager('filesystem-v2', undefined as never);
+		}
+	});
+
+	test('a download link answering with an error page is an error naming the job', async () => {
+		serveRender([jobAnswer.videoCompleted(JOB_ID)]);
+		nock(VIDEO_HOST)
+			.get(`/videos/${JOB_ID}.mp4`)
+			.reply(200, '<Error>AccessDenied</Error>', { 'Content-Type': 'application/xml' });
+
+		const { error } = await createVideo({ downloadVideo: true });
+
+		expect(error?.message).toBe(`The download of video ${JOB_ID} is not a video file`);
+		expect(error?.description).toContain(`The video was ordered as job ${JOB_ID}`);
+	});
+});
+
+describe('Job → Get', () => {
+	const getJob = (jobId: string) => runPictoryNode({ resource: 'job', operation: 'get', jobId });
+
+	test.each([
+		[
+			'a render in progress, with its progress',
+			jobAnswer.inProgress(JOB_ID, 42),
+			{ status: 'in-progress', renderProgress: 42 },
+		],
+		[
+			'a finished video, with its files',
+			jobAnswer.videoCompleted(JOB_ID),
+			{ status: 'completed', videoShareURL: `https://video.pictory.ai/share/${JOB_ID}` },
+		],
+		[
+			'a failed render, with Pictory’s code and message',
+			jobAnswer.videoFailed(JOB_ID),
+			{ status: 'failed', errorCode: 'TEXT_TO_VIDEO_FAILED' },
+		],
+		[
+			'a job whose results expired',
+			jobAnswer.cleaned(JOB_ID),
+			{ status: 'cleaned', errorMessage: expect.stringContaining('The results have expired') },
+		],
+		['an image job', jobAnswer.imageCompleted(JOB_ID), { status: 'completed', width: 1024 }],
+	])('gives %s', async (_, answer, json) => {
+		serveGeneration(JOB_ID, [answer]);
+
+		const { items, error } = await getJob(JOB_ID);
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ jobId: JOB_ID, ...json });
+	});
+});
+
+describe('Job → Get Many and Project → Get Many', () => {
+	const jobPage = (from: number, count: number, nextPageKey?: string) => ({
+		items: Array.from({ length: count }, (_, index) => ({
+			success: true,
+			data: { jobId: `job-${from + index}`, status: 'completed' },
+		})),
+		...(nextPageKey && { nextPageKey }),
+	});
+
+	test('jobs page over nextPageKey and stop at the Limit: 150 jobs, 2 requests', async () => {
+		const scope = nock(BASE_URL)
+			.get(JOBS_PATH)
+			.reply(200, jobPage(1, 100, 'jobs-2'))
+			.get(JOBS_PATH)
+			.query({ nextPageKey: 'jobs-2' })
+			.reply(200, jobPage(101, 100, 'jobs-3'));
+
+		const { items } = await runPictoryNode({ resource: 'job', operation: 'getMany', limit: 150 });
+
+		expect(items).toHaveLength(150);
+		expect(items[0]).toEqual({
+			json: { jobId: 'job-1', status: 'completed' },
+			pairedItem: { item: 0 },
+		});
+		expect(scope.isDone()).toBe(true);
+	});
+
+	test('projects page over "pagekey", answered as "pageKey", until it is null', async () => {
+		const projects = (from: number) =>
+			Array.from({ length: 3 }, (_, index) => ({
+				id: `p${from + index}`,
+				name: `Project ${from + index}`,
+			}));
+		const scope = nock(BASE_URL)
+			.get(PROJECTS_PATH)
+			.reply(200, { items: projects(1), pageKey: 'next page' })
+			.get(PROJECTS_PATH)
+			.query({ pagekey: 'next page' })
+			.reply(200, { items: projects(4), pageKey: null });
+
+		const { items } = await runPictoryNode({
+			resource: 'project',
+			operation: 'getMany',
+			returnAll: true,
+		});
+
+		expect(items.map((item) => item.json.id)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	test('a page key that repeats stops paging with an error, as for images', async () => {
+		nock(BASE_URL)
+			.get(PROJECTS_PATH)
+			.reply(200, { items: [{ id: 'p1' }], pageKey: 'same' })
+			.get(PROJECTS_PATH)
+			.query({ pagekey: 'same' })
+			.reply(200, { items: [{ id: 'p2' }], pageKey: 'same' });
+
+		const { error } = await runPictoryNode({
+			resource: 'project',
+			operation: 'getMany',
+			returnAll: true,
+		});
+
+		expect(error?.description).toContain('Pictory sent the same "pageKey" twice (after page 2)');
+	});
+});
+
+describe('the dropdowns', () => {
+	const serveList = (path: string, body: unknown) =>
+		nock(BASE_URL)
+			.get(`/pictoryapis${path}`)
+			.matchHeader('authorization', API_KEY)
+			.reply(200, body as nock.Body);
+
+	test('Voice: every voice with its language and accent, after "No Narration"', async () => {
+		serveList('/v1/voiceovers/tracks', dropdownLists.voices);
+
+		const voices = await loadDropdown({ listSearch: 'searchVoices' });
+
+		expect(voices).toEqual({
+			results: [
+				{ name: 'No Narration', value: 'none' },
+				{ name: 'Amy (English, British, female)', value: 'Amy' },
+				{ name: 'Brian (English, American, male)', value: 'Brian' },
+				{ name: 'Lucia (Spanish, Castilian, female)', value: 'Lucia' },
+			],
+		});
+	});
+
+	test('Voice: searching by language', async () => {
+		serveList('/v1/voiceovers/tracks', dropdownLists.voices);
+
+		const voices = await loadDropdown({ listSearch: 'searchVoices', filter: 'spanish' });
+
+		expect(voices).toEqual({
+			results: [{ name: 'Lucia (Spanish, Castilian, female)', value: 'Lucia' }],
+		});
+	});
+
+	test.each([
+		[
+			'getSmartLayouts',
+			'/v1/smartlayouts',
+			dropdownLists.smartLayouts,
+			['Corporate', 'Wanderlust'],
+		],
+		['getBrands', '/v1/brands/video', dropdownLists.brands, ['Acme']],
+		['getSubtitleStyles', '/v1/styles', dropdownLists.styles, ['Bold yellow', 'Classic']],
+		['getBrands', '/v1/brands/video', [], []],
+	])('%s lists names from %s', async (method, path, body, names) => {
+		serveList(path, body);
+
+		const options = await loadDropdown({ loadOptions: method });
+
+		expect(options).toEqual(names.map((name) => ({ name, value: name })));
+	});
+
+	test('with a wrong key, a dropdown shows Pictory’s "rejected the API key", not an empty list', async () => {
+		nock(BASE_URL).get('/pictoryapis/v1/voiceovers/tracks').reply(401, { message: 'Unauthorized' });
+
+		await expect(
+			loadDropdown(
+				{ listSearch: 'searchVoices' },
+				{ credentials: { pictoryApi: { apiKey: 'pictai_wrong' } } },
+			),
+		).rejects.toThrow('Pictory rejected the API key');
+	});
+
+	test('an answer that is not a list is a clear error', async () => {
+		serveList('/v1/styles', { message: 'maintenance' });
+
+		await expect(loadDropdown({ loadOptions: 'getSubtitleStyles' })).rejects.toThrow(
+			'Pictory sent an answer the node cannot read',
+		);
+	});
+});
