@@ -36,7 +36,7 @@ import { N8nClient, outputOf, type Execution, type ExecutionSummary } from './n8
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startN8n } = require('./n8n');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ensureInstalled, startPostgres, startRedis } = require('./queueServices');
+const { atExit, ensureInstalled, startPostgres, startRedis } = require('./queueServices');
 
 const API_KEY = 'pictai_queue_0123456789abcdef';
 const TRIGGER = 'New Pictory image';
@@ -62,7 +62,7 @@ let postgres: Service & { host: string; port: number; user: string; database: st
 let redis: Service & { host: string; port: number };
 let pictory: PictoryStandIn;
 let main: N8nProcess;
-let workers: N8nProcess[] = [];
+const workers: N8nProcess[] = [];
 let client: N8nClient;
 let credential: { id: string; name: string };
 let standInOrigin: string;
@@ -81,12 +81,32 @@ async function startInstance(name: string, command: 'start' | 'worker', env: obj
 		}
 	};
 	const instance = await startN8n({ command, env, onOutput });
+	// Should the test process be interrupted before afterAll, end this n8n with it.
+	atExit(() => {
+		try {
+			process.kill(-instance.pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+		rmSync(instance.userFolder, { recursive: true, force: true });
+	});
 	return { ...instance, name, started, finished } as N8nProcess;
+}
+
+/** Starts all, keeps in `keep` each one that started (for afterAll), and fails if any did not. */
+async function startAll<T>(starts: Array<() => Promise<T>>, keep: (started: T) => void) {
+	const results = await Promise.allSettled(starts.map(async (start) => await start()));
+	for (const result of results) if (result.status === 'fulfilled') keep(result.value);
+	const failed = results.find((result) => result.status === 'rejected');
+	if (failed) throw failed.reason;
 }
 
 beforeAll(async () => {
 	ensureInstalled();
-	[postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+	await startAll<typeof postgres | typeof redis>(
+		[async () => await startPostgres(), async () => await startRedis()],
+		(service) => ('user' in service ? (postgres = service) : (redis = service)),
+	);
 	pictory = await startPictoryStandIn({ apiKey: API_KEY, imageCount: 237 });
 	standInOrigin = new URL(pictory.baseUrl).origin;
 
@@ -109,9 +129,13 @@ beforeAll(async () => {
 	};
 	// Main first: it creates the database's tables.
 	main = await startInstance('main', 'start', queueEnv);
-	workers = await Promise.all(
-		['worker 1', 'worker 2'].map(async (name) => await startInstance(name, 'worker', queueEnv)),
+	await startAll(
+		['worker 1', 'worker 2'].map(
+			(name) => async () => await startInstance(name, 'worker', queueEnv),
+		),
+		(worker) => workers.push(worker),
 	);
+	workers.sort((a, b) => a.name.localeCompare(b.name));
 	client = new N8nClient(main.url);
 	await client.setupOwner();
 	credential = await client.createCredential('Pictory stand-in', {
@@ -212,10 +236,20 @@ async function callWebhook(path: string) {
 	if (!response.ok) throw new Error(`webhook ${path}: ${response.status} ${await response.text()}`);
 }
 
-/** The worker that logged the execution as started and finished; fails if none or both did. */
-function workerThatRan(executionId: string) {
-	const ran = workers.filter(
-		(worker) => worker.started.has(executionId) && worker.finished.has(executionId),
+/**
+ * The worker that logged the execution as started and finished (its log may come a moment after
+ * the database says it finished); fails if none or both did.
+ */
+async function workerThatRan(executionId: string) {
+	const ran = await waitFor(
+		`a worker's log to show execution ${executionId} finished`,
+		() => {
+			const found = workers.filter(
+				(worker) => worker.started.has(executionId) && worker.finished.has(executionId),
+			);
+			return found.length ? found : undefined;
+		},
+		30_000,
 	);
 	expect(ran.map((worker) => worker.name)).toHaveLength(1);
 	return ran[0];
@@ -266,7 +300,7 @@ test(
 					// Queue mode keeps binary data in the database by default.
 					for (const { binary } of items) expect(binary?.data?.id).toMatch(/^database:/);
 				}
-				const worker = workerThatRan(summary.id);
+				const worker = await workerThatRan(summary.id);
 				ranOn[worker.name] = (ranOn[worker.name] ?? 0) + 1;
 			}
 		}
@@ -336,7 +370,7 @@ test(
 		expect(executions.map((execution) => [execution.status, execution.mode])).toEqual([
 			['success', 'trigger'],
 		]);
-		workerThatRan(executions[0].id);
+		await workerThatRan(executions[0].id);
 		// Oldest first, each once, each file exactly the one Pictory served.
 		expect(uploadsOf(ids)).toEqual(
 			[...ids]
@@ -411,7 +445,7 @@ test(
 			expect(outputOf(execution, LIST).map((item) => item.json)).toEqual(
 				pictory.images.slice(0, 5),
 			);
-			expect(workerThatRan(summary.id)).toBe(survivor);
+			expect(await workerThatRan(summary.id)).toBe(survivor);
 		}
 
 		// The trigger delivers the images made meanwhile once, through the surviving worker...
@@ -431,7 +465,7 @@ test(
 		await sleep(5000);
 
 		expect(triggerExecutions.map((execution) => execution.status)).toEqual(['success', 'success']);
-		expect(workerThatRan(triggerExecutions[1].id)).toBe(survivor);
+		expect(await workerThatRan(triggerExecutions[1].id)).toBe(survivor);
 		const all = [...trigger.delivered, ...ids];
 		expect(pictory.uploads.map((upload) => upload.id).sort()).toEqual([...all].sort());
 		expect(pictory.uploads.every((upload) => upload.matches)).toBe(true);

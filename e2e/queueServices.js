@@ -55,6 +55,14 @@ function ensureInstalled() {
 
 /** Everything started and not yet stopped: ended synchronously if the process goes away. */
 const running = new Set();
+/** More clean-up to do then, such as ending n8n processes: see atExit(). */
+const exitHandlers = new Set();
+
+/** Runs `handler` (synchronous) if the process exits or is interrupted; returns a remover. */
+function atExit(handler) {
+	exitHandlers.add(handler);
+	return () => exitHandlers.delete(handler);
+}
 
 function killGroup(child, signal) {
 	try {
@@ -69,6 +77,14 @@ function killGroup(child, signal) {
 }
 
 function endAllNow() {
+	for (const handler of exitHandlers) {
+		try {
+			handler();
+		} catch {
+			// keep ending the rest
+		}
+	}
+	exitHandlers.clear();
 	for (const service of running) {
 		killGroup(service.child, 'SIGKILL');
 		fs.rmSync(service.dir, { recursive: true, force: true });
@@ -233,4 +249,4 @@ async function startRedis() {
 	return { host: '127.0.0.1', port, dir, stop: service.stop, output: service.output };
 }
 
-module.exports = { ensureInstalled, startPostgres, startRedis };
+module.exports = { atExit, ensureInstalled, startPostgres, startRedis };
