@@ -64,11 +64,22 @@ export class N8nClient {
 	}
 
 	async rest<T>(method: string, route: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.url}${route}`, {
-			method,
-			headers: { Cookie: this.cookie, 'Content-Type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const request = async () =>
+			await fetch(`${this.url}${route}`, {
+				method,
+				headers: { Cookie: this.cookie, 'Content-Type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let response: Response;
+		try {
+			response = await request();
+		} catch (error) {
+			// A kept-alive connection that n8n closed just as it was reused (likelier while n8n is
+			// busy): a read is safe to send again, on a new connection.
+			if (method !== 'GET' || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET')
+				throw error;
+			response = await request();
+		}
 		const text = await response.text();
 		if (!response.ok)
 			throw new Error(`${method} ${route}: ${response.status} ${text.slice(0, 500)}`);
