@@ -16,14 +16,16 @@
  *    to the stand-in, which compares it byte for byte with the file it served.
  * 3. A worker killed with SIGKILL while it runs a slow listing. n8n 2.41.1 does not run that
  *    execution again: it queues jobs with Bull's maxStalledCount 0, so once the dead worker's job
- *    lock expires the surviving worker's stalled-job check fails the job, and main records the
- *    execution as failed (status "error", "job stalled more than maxStalledCount"). The job lock
- *    and the stalled check are shortened here (QUEUE_WORKER_LOCK_DURATION and
- *    QUEUE_WORKER_STALLED_INTERVAL) to see this in seconds rather than a minute. The other worker
- *    carries on, later executions succeed, and images that arrive meanwhile are delivered once.
+ *    lock expires the surviving worker's stalled-job check fails the job ("job stalled more than
+ *    maxStalledCount"); main, after checking the database for 30 s in case the execution did
+ *    finish, records it as failed: status "error", "This execution failed to be processed too
+ *    many times and will no longer retry…". The job lock and the stalled check are shortened
+ *    here (QUEUE_WORKER_LOCK_DURATION, QUEUE_WORKER_STALLED_INTERVAL) to see this in seconds
+ *    rather than a minute. The other worker carries on, later executions succeed, and images
+ *    that arrive meanwhile are delivered once.
  *
  * Everything started here is stopped and its folder removed in afterAll, also when a test fails.
- * Wall time: about 5 minutes, mostly waiting for the trigger's once-a-minute polls.
+ * Wall time: about 3 to 5 minutes, mostly waiting for the trigger's once-a-minute polls.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
