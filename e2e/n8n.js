@@ -6,7 +6,8 @@
  *
  *   node e2e/n8n.js        # npm run dev: http://localhost:5678, data kept in e2e/.n8n
  *
- * The end-to-end tests use startN8n() with a throw-away user folder and free ports.
+ * The end-to-end tests use startN8n() with a throw-away user folder and free ports; the queue-mode
+ * test also starts `n8n worker` processes with it.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -80,15 +81,22 @@ async function waitUntilReady(url, child, timeoutMs) {
 
 /**
  * Starts n8n and resolves once it is ready. `userFolder` defaults to a new temporary folder,
- * `port` to a free one. Returns its URL, how long start-up took, and stop().
+ * `port` to a free one. `command` 'worker' starts `n8n worker` instead of the main instance (ready
+ * once its health check answers, on a free port); `env` adds or overrides environment variables.
+ * `onOutput` receives the output as it comes. Returns its URL (a worker's health check URL), the
+ * pid of n8n's own Node.js process, how long start-up took, stop() and kill() (SIGKILL, at once).
  */
 async function startN8n({
 	port,
 	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-pictory-')),
 	log = 'pipe',
 	timeoutMs = 120_000,
+	command = 'start',
+	env: extraEnv = {},
+	onOutput,
 } = {}) {
 	port ??= await freePort();
+	const healthPort = command === 'worker' ? await freePort() : undefined;
 	const customDir = stageBuiltPackage(userFolder);
 	const { node, binDir } = nodeForN8n();
 	// jest sets NODE_ENV=test, with which n8n exits at start-up.
@@ -111,20 +119,30 @@ async function startN8n({
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? (log === 'inherit' ? 'info' : 'warn'),
+		...(healthPort && {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		}),
+		...extraEnv,
 	};
 	const started = Date.now();
-	const child = spawn(node, [path.join(E2E, 'node_modules', 'n8n', 'bin', 'n8n'), 'start'], {
+	const child = spawn(node, [path.join(E2E, 'node_modules', 'n8n', 'bin', 'n8n'), command], {
 		env,
 		stdio: log === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
 		detached: process.platform !== 'win32',
 	});
 	let output = '';
-	child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
-	child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+	const keep = (chunk) => {
+		output = (output + chunk).slice(-20_000);
+		onOutput?.(String(chunk));
+	};
+	child.stdout?.on('data', keep);
+	child.stderr?.on('data', keep);
 
-	const url = `http://127.0.0.1:${port}`;
+	const url = `http://127.0.0.1:${healthPort ?? port}`;
 	const stop = async () => {
-		if (child.exitCode !== null) return;
+		if (child.exitCode !== null || child.signalCode !== null) return;
 		const exited = new Promise((resolve) => child.once('exit', resolve));
 		// n8n starts child processes of its own: stop the whole group.
 		try {
@@ -142,13 +160,33 @@ async function startN8n({
 		await exited;
 		clearTimeout(timer);
 	};
+	/** Ends n8n and its children at once, as a crash or an out-of-memory kill would. */
+	const kill = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		try {
+			process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			child.kill('SIGKILL');
+		}
+		await exited;
+	};
 	try {
 		await waitUntilReady(url, child, timeoutMs);
 	} catch (error) {
 		await stop();
 		throw new Error(`${error.message}\n--- n8n output ---\n${output}`);
 	}
-	return { url, port, userFolder, startupMs: Date.now() - started, stop, output: () => output };
+	return {
+		url,
+		port,
+		pid: child.pid,
+		userFolder,
+		startupMs: Date.now() - started,
+		stop,
+		kill,
+		output: () => output,
+	};
 }
 
 module.exports = { nodeForN8n, freePort, startN8n };

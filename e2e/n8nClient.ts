@@ -32,6 +32,15 @@ export interface Execution {
 	data: IRunExecutionData;
 }
 
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	mode: string;
+	workflowId: string;
+	startedAt: string | null;
+	stoppedAt: string | null;
+}
+
 export class N8nClient {
 	private cookie = '';
 
@@ -55,11 +64,22 @@ export class N8nClient {
 	}
 
 	async rest<T>(method: string, route: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.url}${route}`, {
-			method,
-			headers: { Cookie: this.cookie, 'Content-Type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const request = async () =>
+			await fetch(`${this.url}${route}`, {
+				method,
+				headers: { Cookie: this.cookie, 'Content-Type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let response: Response;
+		try {
+			response = await request();
+		} catch (error) {
+			// A kept-alive connection that n8n closed just as it was reused (likelier while n8n is
+			// busy): a read is safe to send again, on a new connection.
+			if (method !== 'GET' || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET')
+				throw error;
+			response = await request();
+		}
 		const text = await response.text();
 		if (!response.ok)
 			throw new Error(`${method} ${route}: ${response.status} ${text.slice(0, 500)}`);
@@ -67,10 +87,10 @@ export class N8nClient {
 		return (json.data ?? json) as T;
 	}
 
-	async createCredential(name: string, data: ICredentialDataDecryptedObject) {
+	async createCredential(name: string, data: ICredentialDataDecryptedObject, type = 'pictoryApi') {
 		const { id } = await this.rest<{ id: string }>('POST', '/rest/credentials', {
 			name,
-			type: 'pictoryApi',
+			type,
 			data,
 		});
 		return { id, name };
@@ -90,8 +110,56 @@ export class N8nClient {
 		return id;
 	}
 
+	/**
+	 * Activates (publishes) a saved workflow and waits until its triggers and webhooks are live:
+	 * n8n 2.x publishes in the background and reports progress in the publication status.
+	 */
+	async activate(workflowId: string, timeoutMs = 60_000) {
+		const { versionId } = await this.rest<{ versionId: string }>(
+			'GET',
+			`/rest/workflows/${workflowId}`,
+		);
+		await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const publication = await this.rest<{ status: string; liveVersionId: string | null }>(
+				'GET',
+				`/rest/workflows/${workflowId}/publication-status`,
+			);
+			if (publication.status === 'published' && publication.liveVersionId === versionId) return;
+			if (['failed', 'partial'].includes(publication.status))
+				throw new Error(`workflow ${workflowId}: ${JSON.stringify(publication)}`);
+			if (Date.now() > deadline)
+				throw new Error(`workflow ${workflowId} was not published in ${timeoutMs / 1000} s`);
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+
+	/** A workflow's executions, newest first (at most 100), without their data. */
+	async executions(workflowId: string) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const { results } = await this.rest<{ results: ExecutionSummary[] }>(
+			'GET',
+			`/rest/executions?filter=${filter}&limit=100`,
+		);
+		return results;
+	}
+
+	/** One execution with its data. */
+	async execution(executionId: string): Promise<Execution & ExecutionSummary> {
+		const execution = await this.rest<ExecutionSummary & { data: string }>(
+			'GET',
+			`/rest/executions/${executionId}`,
+		);
+		return { ...execution, data: parse(execution.data) as IRunExecutionData };
+	}
+
 	/** Runs a saved workflow from the given trigger, as "Execute workflow" does, and waits for the result. */
-	async run(workflowId: string, triggerName: string, timeoutMs = 60_000): Promise<Execution> {
+	async run(
+		workflowId: string,
+		triggerName: string,
+		timeoutMs = 60_000,
+	): Promise<Execution & ExecutionSummary> {
 		const { executionId } = await this.rest<{ executionId: string }>(
 			'POST',
 			`/rest/workflows/${workflowId}/run`,
@@ -99,12 +167,12 @@ export class N8nClient {
 		);
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			const execution = await this.rest<{ status: string; data: string }>(
+			const execution = await this.rest<ExecutionSummary & { data: string }>(
 				'GET',
 				`/rest/executions/${executionId}`,
 			);
 			if (!['new', 'running', 'waiting'].includes(execution.status)) {
-				return { status: execution.status, data: parse(execution.data) as IRunExecutionData };
+				return { ...execution, data: parse(execution.data) as IRunExecutionData };
 			}
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}

@@ -59,9 +59,17 @@ function offsetOf(pageKey: string): number | undefined {
 	return match ? Number(match[1]) : undefined;
 }
 
-/** The bytes the image host serves for an image: a PNG signature followed by the image id. */
-export const imageBytes = (id: string) =>
-	Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(id)]);
+/**
+ * The bytes the image host serves for an image: a PNG signature followed by the image id, then
+ * zeros up to `size` bytes when a size is given (large files for memory measurements).
+ */
+export function imageBytes(id: string, size = 0) {
+	const bytes = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(id)]);
+	if (size <= bytes.length) return bytes;
+	const padded = Buffer.alloc(size);
+	bytes.copy(padded);
+	return padded;
+}
 
 /** Pictory's answer to GET /v1/aistudio/images?nextPageKey=… over `images`, `pageSize` a page. */
 export function imageListAnswer(

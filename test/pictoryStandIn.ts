@@ -2,7 +2,8 @@
  * A small Pictory-compatible HTTP server on 127.0.0.1, for the end-to-end tests and the benchmark:
  * the image list of a fixture account (100 a page, opaque page keys, 401 to any other API key),
  * the images' files, and Generate with jobs that complete on their second check. It records every
- * request it answers.
+ * request it answers. For tests of what n8n does with the files, `POST /upload/<id>` compares the
+ * body it receives with that image's file, byte for byte, and records the result.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,9 +32,19 @@ export interface StandInOptions {
 	/** How many fixture images the account holds (see makeImages), newest first. */
 	imageCount?: number;
 	pageSize?: number;
-	/** A fixed delay before every answer, to play a distant server. */
+	/** A delay before every answer, to play a distant server. */
 	delayMs?: number;
+	/** The size of every image file, in bytes (see imageBytes); by default just signature and id. */
+	imageFileSize?: number;
 	port?: number;
+}
+
+/** A file received by `POST /upload/<id>`. */
+export interface StandInUpload {
+	id: string;
+	bytes: number;
+	/** Whether the body was exactly the file the stand-in serves for that image. */
+	matches: boolean;
 }
 
 export interface PictoryStandIn {
@@ -41,6 +52,9 @@ export interface PictoryStandIn {
 	baseUrl: string;
 	images: PictoryImage[];
 	requests: StandInRequest[];
+	uploads: StandInUpload[];
+	/** The delay before every answer, in ms; read at each request, so it can be changed at any time. */
+	delayMs: number;
 	close(): Promise<void>;
 }
 
@@ -54,14 +68,16 @@ export async function startPictoryStandIn({
 	imageCount = 0,
 	pageSize = 100,
 	delayMs = 0,
+	imageFileSize = 0,
 	port = 0,
 }: StandInOptions): Promise<PictoryStandIn> {
 	const requests: StandInRequest[] = [];
+	const uploads: StandInUpload[] = [];
 	const jobChecks = new Map<string, number>();
 	let origin = '';
-	const standIn = { images: [] as PictoryImage[], requests } as PictoryStandIn;
+	const standIn = { images: [] as PictoryImage[], requests, uploads, delayMs } as PictoryStandIn;
 
-	const answer = (request: IncomingMessage, response: ServerResponse) => {
+	const answer = (request: IncomingMessage, response: ServerResponse, body: Buffer) => {
 		const url = new URL(request.url ?? '/', origin);
 		const authorization = request.headers.authorization;
 		requests.push({
@@ -74,7 +90,14 @@ export async function startPictoryStandIn({
 		const imageFile = /^\/images\/user\/[^/]+\/(.+)\.png$/.exec(url.pathname);
 		if (request.method === 'GET' && imageFile) {
 			response.writeHead(200, { 'Content-Type': 'image/png' });
-			return response.end(imageBytes(imageFile[1]));
+			return response.end(imageBytes(imageFile[1], imageFileSize));
+		}
+		const upload = /^\/upload\/([^/]+)$/.exec(url.pathname);
+		if (request.method === 'POST' && upload) {
+			const id = decodeURIComponent(upload[1]);
+			const matches = body.equals(imageBytes(id, imageFileSize));
+			uploads.push({ id, bytes: body.length, matches });
+			return json(response, 200, { id, bytes: body.length, matches });
 		}
 		if (!url.pathname.startsWith('/pictoryapis/'))
 			return json(response, 404, { message: 'Not found' });
@@ -110,10 +133,12 @@ export async function startPictoryStandIn({
 	};
 
 	const server = createServer((request, response) => {
-		request.resume();
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
-			if (delayMs > 0) setTimeout(() => answer(request, response), delayMs);
-			else answer(request, response);
+			const body = Buffer.concat(chunks);
+			if (standIn.delayMs > 0) setTimeout(() => answer(request, response, body), standIn.delayMs);
+			else answer(request, response, body);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
