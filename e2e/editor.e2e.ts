@@ -1,14 +1,16 @@
 /**
  * The node in n8n's editor, in a real browser (Debian's Chromium driven by playwright-core): added
- * after a Manual Trigger by searching "Pictory" in the node panel, with its icon, its actions, and Get Generated Images
- * showing Return All and Limit, Limit hidden once Return All is on. Screenshots go to
- * e2e/screenshots/.
+ * after a Manual Trigger by searching "Pictory" in the node panel, with its icon, its actions, and
+ * Get Generated Images showing Return All and Limit, Limit hidden once Return All is on; run with
+ * "Execute step", its items read in the output panel; and the Video resource's Voice dropdown
+ * filled from Pictory (the stand-in). Screenshots go to e2e/screenshots/.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { chromium, selectors, type Browser, type Page } from 'playwright-core';
 
+import { startPictoryStandIn, type PictoryStandIn } from '../test/pictoryStandIn';
 import { N8nClient } from './n8nClient';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startN8n } = require('./n8n');
@@ -16,7 +18,10 @@ const { startN8n } = require('./n8n');
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const API_KEY = 'pictai_editor_test';
+
 let n8n: { url: string; userFolder: string; stop(): Promise<void> };
+let pictory: PictoryStandIn;
 let browser: Browser;
 let page: Page;
 let workflowId: string;
@@ -26,10 +31,11 @@ const screenshot = async (name: string) =>
 
 beforeAll(async () => {
 	mkdirSync(SCREENSHOTS, { recursive: true });
+	pictory = await startPictoryStandIn({ apiKey: API_KEY, imageCount: 237 });
 	n8n = await startN8n();
 	const client = new N8nClient(n8n.url);
 	await client.setupOwner();
-	await client.createCredential('Pictory account', { apiKey: 'pictai_editor_test' });
+	await client.createCredential('Pictory account', { apiKey: API_KEY, baseUrl: pictory.baseUrl });
 	workflowId = await client.createWorkflow({
 		name: 'Pictory in the editor',
 		nodes: [
@@ -67,6 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await n8n?.stop();
+	await pictory?.close();
 	if (n8n) rmSync(n8n.userFolder, { recursive: true, force: true });
 });
 
@@ -113,6 +120,29 @@ test('the Pictory node can be found, added and configured in the editor', async 
 	await panel.getByTestId('parameter-input-returnAll').locator('.el-switch').click();
 	await limit.waitFor({ state: 'hidden' });
 	await screenshot('4-return-all-on');
+});
+
+test('"Execute step" runs the node, and the output panel shows its items', async () => {
+	const panel = page.getByTestId('ndv');
+	await panel.getByTestId('node-execute-button').click();
+
+	const output = panel.getByTestId('output-panel');
+	await output.getByText('237 items').waitFor();
+	await output.getByText(pictory.images[0].id).first().waitFor();
+	await screenshot('5-execute-step-output');
+});
+
+test('the Video resource’s Voice dropdown is filled from Pictory', async () => {
+	const panel = page.getByTestId('ndv');
+	await panel.getByTestId('parameter-input-resource').click();
+	await page.getByRole('option', { name: 'Video', exact: true }).click();
+	const operation = panel.getByTestId('parameter-input-operation');
+	await expect(operation.locator('input').inputValue()).resolves.toBe('Create From Text');
+
+	await panel.getByTestId('parameter-input-voice').getByTestId('rlc-input').click();
+	await page.getByText('Brian (English, American, male)').waitFor();
+	await page.getByText('No Narration').first().waitFor();
+	await screenshot('6-video-voice-dropdown');
 });
 
 /** Whether an icon from this package (pictory.svg) is shown, and loaded, inside `scope`. */

@@ -1,6 +1,7 @@
 /**
- * The package inside a real n8n 2.41.1: the nodes load, the credential's Test button works, and
- * the example workflow runs against a local Pictory stand-in.
+ * The package inside a real n8n 2.41.1: the nodes load, the credential's Test button works, the
+ * example workflows run against a local Pictory stand-in, and a video renders, waited for by the
+ * node or by n8n's Wait node when Pictory calls back.
  */
 import { rmSync } from 'node:fs';
 
@@ -19,7 +20,7 @@ let pictory: PictoryStandIn;
 let credential: { id: string; name: string };
 
 beforeAll(async () => {
-	pictory = await startPictoryStandIn({ apiKey: API_KEY, imageCount: 237 });
+	pictory = await startPictoryStandIn({ apiKey: API_KEY, imageCount: 237, renderChecks: 1 });
 	n8n = await startN8n();
 	console.log(`n8n ready in ${(n8n.startupMs / 1000).toFixed(1)} s at ${n8n.url}`);
 	client = new N8nClient(n8n.url);
@@ -145,4 +146,63 @@ test('the trigger’s Fetch Test Event gives the newest image', async () => {
 	const execution = await client.run(id, trigger.name);
 
 	expect(outputOf(execution, trigger.name).map((item) => item.json)).toEqual([pictory.images[0]]);
+});
+
+test('Create from Text renders a video and downloads its MP4 into binary data', async () => {
+	const example = exampleWorkflow('list-newest-images.json');
+	const [start, pictoryNode] = example.nodes;
+	pictoryNode.name = 'Render the video';
+	pictoryNode.parameters = {
+		resource: 'video',
+		operation: 'createFromText',
+		videoName: 'Launch teaser',
+		story: 'Our new app plans your week.\nTry it today.',
+		voice: { __rl: true, mode: 'list', value: 'Brian', cachedResultName: 'Brian' },
+		checkIntervalSeconds: 10,
+		downloadVideo: true,
+	};
+	pictoryNode.credentials = { pictoryApi: credential };
+	const id = await client.createWorkflow({
+		...example,
+		name: 'Render a video',
+		nodes: [start, pictoryNode],
+		connections: { [start.name]: { main: [[{ node: pictoryNode.name, type: 'main', index: 0 }]] } },
+	});
+
+	const execution = await client.run(id, start.name);
+
+	expect(execution.status).toBe('success');
+	const [video] = outputOf(execution, pictoryNode.name);
+	const jobId = `render-${pictory.renders.length}`;
+	expect(video.json).toMatchObject({
+		jobId,
+		status: 'completed',
+		videoURL: `${new URL(pictory.baseUrl).origin}/videos/${jobId}.mp4`,
+		videoShareURL: `https://video.pictory.ai/share/${jobId}`,
+	});
+	expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${jobId}.mp4` });
+	expect(pictory.renders.at(-1)).toMatchObject({
+		videoName: 'Launch teaser',
+		voiceOver: { enabled: true, aiVoices: [{ speaker: 'Brian' }] },
+	});
+});
+
+test('a render that holds no worker: the Wait node resumes when Pictory calls back', async () => {
+	const example = exampleWorkflow('render-video-without-waiting.json');
+	const render = example.nodes.find((node) => node.type === 'CUSTOM.pictory')!;
+	render.credentials = { pictoryApi: credential };
+	const id = await client.createWorkflow(example);
+	const callsBefore = pictory.webhookCalls.length;
+
+	const execution = await client.run(id, example.nodes[0].name);
+
+	expect(execution.status).toBe('success');
+	const { jobId } = outputOf(execution, 'Render the video')[0].json;
+	expect(outputOf(execution, 'Video link')[0].json).toEqual({
+		videoURL: `${new URL(pictory.baseUrl).origin}/videos/${String(jobId)}.mp4`,
+		jobId,
+	});
+	expect(pictory.webhookCalls.slice(callsBefore)).toEqual([
+		{ url: expect.stringContaining('/webhook-waiting/'), status: 200 },
+	]);
 });

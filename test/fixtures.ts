@@ -113,7 +113,7 @@ export const jobAnswer = {
 		error_message: errorMessage,
 	}),
 	unknown: { success: false, error_code: '5000', error_message: 'JOB_NOT_FOUND' },
-	videoCompleted: (jobId: string, videoHost = VIDEO_HOST) => ({
+	videoCompleted: (jobId: string, videoHost: string = VIDEO_HOST) => ({
 		job_id: jobId,
 		success: true,
 		data: {

@@ -517,7 +517,10 @@ describe('the dropdowns', () => {
 
 		const options = await loadDropdown({ loadOptions: method });
 
-		expect(options).toEqual(names.map((name) => ({ name, value: name })));
+		expect(options).toEqual([
+			{ name: 'Pictory’s Default', value: '' },
+			...names.map((name) => ({ name, value: name })),
+		]);
 	});
 
 	test('with a wrong key, a dropdown shows Pictory’s "rejected the API key", not an empty list', async () => {

@@ -28,10 +28,16 @@ async function loadList(context: ILoadOptionsFunctions, url: string): Promise<ID
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
-/** Options named and valued by `nameField`, sorted, each once. */
+/**
+ * Options named and valued by `nameField`, sorted, each once, after "Pictory's Default" (an empty
+ * value: the field is left out of the request, so the dropdown's default is always a choice).
+ */
 function namedOptions(list: IDataObject[], nameField: string): INodePropertyOptions[] {
 	const names = [...new Set(list.map((entry) => text(entry[nameField])).filter(Boolean))];
-	return names.sort((a, b) => a.localeCompare(b)).map((name) => ({ name, value: name }));
+	return [
+		{ name: 'Pictory’s Default', value: '' },
+		...names.sort((a, b) => a.localeCompare(b)).map((name) => ({ name, value: name })),
+	];
 }
 
 /** Voices (GET /v1/voiceovers/tracks), searchable by name, language or accent. */
