@@ -14,6 +14,7 @@
  * Time is the execution's own duration as n8n records it (startedAt → stoppedAt of the
  * execution), not the REST round trip around it. Requests are counted by the stand-in.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -459,6 +460,7 @@ function keep(name: string, text: string) {
 	const to = readme.indexOf(end);
 	if (from < 0 || to < from) throw new Error(`bench/README.md has no ${start} … ${end}`);
 	writeFileSync(file, `${readme.slice(0, from + start.length)}\n${text}\n${readme.slice(to)}`);
+	execFileSync('npx', ['prettier', '--write', file], { cwd: REPO, stdio: 'ignore' });
 }
 
 async function main() {

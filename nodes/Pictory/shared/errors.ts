@@ -108,6 +108,18 @@ export function describeFailure(error: unknown): RequestFailure {
 	return { headers: {}, code };
 }
 
+/** Any error as n8n shows it best: the nodes' own as they are, a failed request on the status ladder. */
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	const failure = describeFailure(error);
+	if (failure.status || failure.code) return requestError(node, failure);
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
 /** The node's own errors about an answer it did receive: handed on as they are, never retried. */
 export function isNodeFinding(error: unknown): boolean {
 	if (!(error instanceof NodeError)) return false;
@@ -239,6 +251,16 @@ export function unreadableAnswer(node: INode, problem: string, ordered?: OrderKi
 	);
 }
 
+/** A list that kept sending pages past the ceiling (100 items a page). */
+export function tooManyPagesError(node: INode, pages: number, noun: string): NodeApiError {
+	return apiError(
+		node,
+		`Stopped after ${pages.toLocaleString('en-US')} pages (${(pages * 100).toLocaleString('en-US')} ${noun})`,
+		'Pictory kept sending more pages. Turn off Return All and set a Limit, or use a date filter.',
+		{ pages },
+	);
+}
+
 /** A list answered with `success: false`, which Pictory sends with a 200 for some refusals. */
 export function listRefusedError(node: INode, body: unknown): NodeApiError {
 	const said = pictoryMessage(body);
@@ -273,6 +295,33 @@ export function mayHaveBeenReceivedError(
 		`The connection to Pictory broke during the ${kind.what} request`,
 		`Pictory may have received it and be making the ${kind.what} (${reason}). Look for it with ${kind.findWith} before ${kind.verb} again.`,
 		{ connectionError: reason },
+	);
+}
+
+/**
+ * An order that failed. A refused one (4xx) or one that never left (no connection) ordered
+ * nothing; after a 5xx, a broken connection or no answer in time, Pictory may be making (and
+ * charging for) it, and the error says where to look rather than invite a second order.
+ */
+export function orderError(
+	node: INode,
+	failure: RequestFailure,
+	attempts: number,
+	kind: OrderKind,
+): NodeApiError {
+	const notSent = !failure.status && failure.code !== undefined && NOT_SENT_CODES.has(failure.code);
+	if (!failure.status && !notSent && failure.code)
+		return mayHaveBeenReceivedError(node, failure, kind);
+	const error = requestError(node, failure, attempts);
+	if (!failure.status || failure.status < 500) return error;
+	return new NodeApiError(
+		node,
+		{ httpCode: String(failure.status) },
+		{
+			message: error.message,
+			description: `${error.description} Pictory may still have received the order: look for the ${kind.what} with ${kind.findWith} before ${kind.verb} again.`,
+			httpCode: String(failure.status),
+		},
 	);
 }
 

@@ -18,8 +18,6 @@
  * the run fails, the job ids of the orders Pictory accepted, named in the error.
  */
 import {
-	NodeApiError,
-	NodeOperationError,
 	type DeclarativeRestApiSettings,
 	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
@@ -28,13 +26,11 @@ import {
 } from 'n8n-workflow';
 
 import {
-	describeFailure,
+	asNodeError,
 	errorItemJson,
-	mayHaveBeenReceivedError,
 	namingOrders,
-	NOT_SENT_CODES,
+	orderError,
 	orderRefusedError,
-	requestError,
 	unreadableAnswer,
 	type AcceptedOrder,
 	type OrderKind,
@@ -108,7 +104,7 @@ class NodeRun {
 	}
 
 	async everyItemChecked() {
-		await Promise.race([this.allChecked.reached, this.stopped()]);
+		await this.allChecked.reached;
 	}
 
 	finishedItem(itemIndex: number) {
@@ -125,13 +121,6 @@ class NodeRun {
 	fail() {
 		this.stopping.abort();
 		this.allChecked.resolve();
-	}
-
-	private async stopped() {
-		if (this.failing) return;
-		await new Promise((resolve) =>
-			this.stopping.signal.addEventListener('abort', resolve, { once: true }),
-		);
 	}
 }
 
@@ -172,22 +161,7 @@ function orderFunction(
 		if (run.failing) throw new StoppedByOtherItem();
 		const body = await api.send(request, {
 			spendsCredits: true,
-			toError: (failure, attempts) => {
-				if (failure.status || !failure.code || NOT_SENT_CODES.has(failure.code)) {
-					const error = requestError(node, failure, attempts);
-					if (!failure.status || failure.status < 500) return error;
-					return new NodeApiError(
-						node,
-						{ httpCode: String(failure.status) },
-						{
-							message: error.message,
-							description: `${error.description} Pictory may still have received the order: look for the ${kind.what} with ${kind.findWith} before ${kind.verb} again.`,
-							httpCode: String(failure.status),
-						},
-					);
-				}
-				return mayHaveBeenReceivedError(node, failure, kind);
-			},
+			toError: (failure, attempts) => orderError(node, failure, attempts, kind),
 		});
 		if (asObject(body)?.success === false) throw orderRefusedError(node, body, kind);
 		const jobId = orderedJobId(body);
@@ -197,15 +171,6 @@ function orderFunction(
 		run.orders.set(itemIndex, { itemIndex, jobId, kind });
 		return jobId;
 	};
-}
-
-function asNodeError(context: IExecuteSingleFunctions, error: unknown) {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	const { status, code } = describeFailure(error);
-	if (status || code) return requestError(context.getNode(), describeFailure(error));
-	return new NodeOperationError(context.getNode(), error as Error, {
-		itemIndex: context.getItemIndex(),
-	});
 }
 
 async function runOperation(
@@ -228,10 +193,11 @@ async function runOperation(
 
 	// A stopped execution is n8n's to report; a run failing for another item fails with that
 	// item's error, which names this item's order if it has one.
-	if (context.getExecutionCancelSignal()?.aborted) throw asNodeError(context, outcome.error);
+	if (context.getExecutionCancelSignal()?.aborted)
+		throw asNodeError(context.getNode(), outcome.error, itemIndex);
 	if (outcome.error instanceof StoppedByOtherItem || run.failing) return [];
 
-	const error = asNodeError(context, outcome.error);
+	const error = asNodeError(context.getNode(), outcome.error, itemIndex);
 	const own = run.orders.get(itemIndex);
 	if (context.continueOnFail()) {
 		const named = namingOrders(context.getNode(), error, own, []);

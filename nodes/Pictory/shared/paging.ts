@@ -3,9 +3,9 @@
  * was asked for, checks every page, drops an item listed twice, and never loops forever or comes
  * back silently short.
  */
-import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
-import { listRefusedError, redactApiKeys, unreadableAnswer } from './errors';
+import { listRefusedError, redactApiKeys, tooManyPagesError, unreadableAnswer } from './errors';
 import type { PictoryApi, PictoryRequest } from './transport';
 
 /**
@@ -111,13 +111,7 @@ export async function collectPages<T>(
 				`Pictory sent the same "${shape.nextKeyField}" twice (after page ${pages}), so paging stopped to avoid an endless loop.`,
 			);
 		}
-		if (pages >= MAX_PAGES) {
-			throw new NodeApiError(node, { pages } as JsonObject, {
-				message: `Stopped after ${MAX_PAGES.toLocaleString('en-US')} pages (${(MAX_PAGES * 100).toLocaleString('en-US')} ${shape.noun})`,
-				description:
-					'Pictory kept sending more pages. Turn off Return All and set a Limit, or use a date filter.',
-			});
-		}
+		if (pages >= MAX_PAGES) throw tooManyPagesError(node, MAX_PAGES, shape.noun);
 		seenPageKeys.add(page.nextPageKey);
 		pageKey = page.nextPageKey;
 	}
