@@ -12,6 +12,8 @@ module.exports = {
 		doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'],
 		now: Date.parse('2026-04-04T12:00:00.000Z'),
 	},
+	// One worker per core (jest's default leaves one core idle).
+	maxWorkers: 2,
 	// n8n's own logger reports every failed node run on the console; the tests check errors directly.
 	silent: true,
 };

@@ -189,7 +189,10 @@ async function runOperation(
 			(error: unknown) => ({ error }),
 		);
 	run.finishedItem(itemIndex);
-	if ('items' in outcome) return outcome.items.map((item) => ({ ...item, pairedItem }));
+	if ('items' in outcome) {
+		for (const item of outcome.items) item.pairedItem = pairedItem;
+		return outcome.items;
+	}
 
 	// A stopped execution is n8n's to report; a run failing for another item fails with that
 	// item's error, which names this item's order if it has one.

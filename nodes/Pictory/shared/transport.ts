@@ -28,11 +28,11 @@ import {
 export const DEFAULT_BASE_URL = 'https://api.pictory.ai/pictoryapis';
 
 /** The credential's Base URL (a pasted one may end in a space), or Pictory's own when it is empty. */
-export const BASE_URL_EXPRESSION = `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim() }}`;
+export const BASE_URL_EXPRESSION = `={{ String($credentials.baseUrl ?? "").trim() || "${DEFAULT_BASE_URL}" }}`;
 
-/** The same, for code that reads the credential itself (the trigger). */
+/** The same, for code that reads the credential itself (the trigger, the dropdowns). */
 export const baseUrlOf = (credentials: { baseUrl?: unknown }) =>
-	String(credentials.baseUrl || DEFAULT_BASE_URL).trim();
+	String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
 
 /** How long one API call may take before it counts as a temporary failure. */
 export const API_TIMEOUT_MS = 30_000;
@@ -183,18 +183,24 @@ export async function withRetries<T>(
 	let rateLimited = false;
 	for (let attempts = 1; ; attempts++) {
 		const leave = await gate.enter(run.signal, { first: rateLimited });
+		// The attempt's signal fires at its time limit, or with the run's: for an order on its way,
+		// only when the user stops the execution.
 		const timeLimit = new AbortController();
-		const stopTimer = after(timeoutMs, () => timeLimit.abort());
-		// An order on its way is cut off only by the user stopping the execution.
 		const cutOff = spendsCredits ? run.stopped : run.signal;
+		const cut = () => timeLimit.abort(cutOff.reason);
+		cutOff.addEventListener('abort', cut, { once: true });
+		const stopTimer = after(timeoutMs, () => timeLimit.abort());
 		let error: unknown;
 		try {
-			const result = await attempt(AbortSignal.any([cutOff, timeLimit.signal]));
+			if (cutOff.aborted) cut();
+			const result = await attempt(timeLimit.signal);
 			gate.answered();
 			return result;
 		} catch (caught) {
-			error = timeLimit.signal.aborted ? new RequestTimeout(timeoutMs / 1000) : caught;
+			error =
+				timeLimit.signal.aborted && !cutOff.aborted ? new RequestTimeout(timeoutMs / 1000) : caught;
 		} finally {
+			cutOff.removeEventListener('abort', cut);
 			stopTimer();
 			leave();
 		}
@@ -221,11 +227,14 @@ export async function withRetries<T>(
 	}
 }
 
+/** Why a timer was cancelled: made once, as an AbortController would otherwise make an error each time. */
+const TIMER_CANCELLED = new Error('timer cancelled');
+
 /** Calls `action` after `ms`, unless the function it returns is called first. */
 function after(ms: number, action: () => void): () => void {
 	const cancel = new AbortController();
 	sleep(ms, cancel.signal).then(action, () => {});
-	return () => cancel.abort();
+	return () => cancel.abort(TIMER_CANCELLED);
 }
 
 /** A non-2xx answer, in the shape of the HTTP client's errors, for describeFailure. */
