@@ -23,7 +23,7 @@ import {
 	noFileUrlError,
 	notAFileError,
 } from './errors';
-import { withRetries, type RequestRun } from './transport';
+import { failedAnswer, withRetries, type RequestRun } from './transport';
 import { readBoolean, readFieldName } from './values';
 
 /** What a download is of: an image or a video, with the time it may take. */
@@ -159,9 +159,7 @@ export async function downloadFile(
 			const stream = response.body as FileStream;
 			if (response.statusCode >= 300) {
 				stream.destroy();
-				throw Object.assign(new Error(`HTTP ${response.statusCode}`), {
-					response: { status: response.statusCode, headers: response.headers },
-				});
+				throw failedAnswer(response);
 			}
 			const contentType = String(response.headers['content-type'] ?? '')
 				.split(';')[0]

@@ -3,7 +3,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { unreadableAnswer } from './errors';
 import { listPages, type CollectOptions, type ListShape } from './paging';
-import type { PictoryApi, PictoryRequest } from './transport';
+import { idText, type PictoryApi, type PictoryRequest } from './transport';
 
 export const IMAGES_PATH = '/v1/aistudio/images';
 
@@ -29,8 +29,7 @@ export function createdAtOrFail(node: INode, image: PictoryImage): number {
 	return time;
 }
 
-export const imageId = (image: IDataObject) =>
-	typeof image.id === 'string' || typeof image.id === 'number' ? String(image.id) : undefined;
+export const imageId = (image: IDataObject) => idText(image.id);
 
 /** Where an image's file is, for downloads. */
 export const imageFile = (image: IDataObject) => ({

@@ -14,7 +14,7 @@ import {
 	unreadableAnswer,
 	type OrderKind,
 } from './errors';
-import { asObject, type PictoryApi, type PictoryRequest } from './transport';
+import { asObject, idText, type PictoryApi, type PictoryRequest } from './transport';
 import { readNumber } from './values';
 
 export const IMAGE_ORDER: OrderKind = {
@@ -201,8 +201,6 @@ export async function waitForJob(
 
 /** The job id in Pictory's answer to an order, `{ data: { jobId } }`; undefined when absent. */
 export function orderedJobId(body: unknown): string | undefined {
-	const jobId = asObject(asObject(body)?.data)?.jobId ?? asObject(body)?.jobId;
-	if (typeof jobId === 'string' && jobId.trim()) return jobId.trim();
-	if (typeof jobId === 'number' && Number.isFinite(jobId)) return String(jobId);
-	return undefined;
+	const jobId = idText(asObject(asObject(body)?.data)?.jobId ?? asObject(body)?.jobId)?.trim();
+	return jobId || undefined;
 }

@@ -6,7 +6,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { listRefusedError, redactApiKeys, tooManyPagesError, unreadableAnswer } from './errors';
-import type { PictoryApi, PictoryRequest } from './transport';
+import { asObject, type PictoryApi, type PictoryRequest } from './transport';
 
 /**
  * A hard ceiling on one listing, against a server that never stops sending page keys: 2,000 pages
@@ -37,14 +37,14 @@ export function readPage(
 	body: unknown,
 	{ nextKeyField, noun }: ListShape,
 ): Page<IDataObject> {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+	const answer = asObject(body);
+	if (!answer) {
 		const got =
 			typeof body === 'string'
 				? 'text that is not JSON'
 				: redactApiKeys(String(JSON.stringify(body)).slice(0, 80));
 		throw unreadableAnswer(node, `Expected a JSON object with an "items" list but got ${got}.`);
 	}
-	const answer = body as IDataObject;
 	if (answer.success === false) throw listRefusedError(node, answer);
 	const { items } = answer;
 	const nextPageKey = answer[nextKeyField];
@@ -54,7 +54,7 @@ export function readPage(
 		}
 		throw unreadableAnswer(node, 'The answer has no "items" list.');
 	}
-	if (items.some((item) => typeof item !== 'object' || item === null || Array.isArray(item))) {
+	if (items.some((item) => !asObject(item))) {
 		throw unreadableAnswer(node, `The "items" list holds something other than ${noun}.`);
 	}
 	if (nextPageKey !== undefined && nextPageKey !== null && typeof nextPageKey !== 'string') {

@@ -238,7 +238,7 @@ function after(ms: number, action: () => void): () => void {
 }
 
 /** A non-2xx answer, in the shape of the HTTP client's errors, for describeFailure. */
-function failedAnswer(response: IN8nHttpFullResponse) {
+export function failedAnswer(response: IN8nHttpFullResponse) {
 	return Object.assign(new Error(`HTTP ${response.statusCode}`), {
 		response: { status: response.statusCode, headers: response.headers, data: response.body },
 	});
@@ -329,6 +329,12 @@ export function pictoryApi(
 			`${String(request.baseURL ?? defaults.baseURL ?? '').replace(/\/+$/, '')}${request.url}`,
 	};
 }
+
+/** An id Pictory sent as text or as a number, as text; undefined when it sent none. */
+export const idText = (value: unknown): string | undefined =>
+	typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
+		? String(value)
+		: undefined;
 
 /** Reads a JSON object answer, or undefined when the answer is not one. */
 export const asObject = (body: unknown): IDataObject | undefined =>

@@ -23,7 +23,8 @@ const shown = (value: unknown) =>
 		? `"${value.slice(0, 60)}"`
 		: String(JSON.stringify(value)).slice(0, 60);
 
-function fail(context: ParameterContext, message: string, description: string): never {
+/** Refuses a parameter before any request, naming it in `message` and saying what to do instead. */
+export function refuse(context: ParameterContext, message: string, description: string): never {
 	throw invalidParameter(context.getNode(), message, description, itemIndexOf(context));
 }
 
@@ -38,7 +39,7 @@ export function readBoolean(
 	if (typeof value === 'boolean') return value;
 	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
 	if (text === 'true' || text === 'false') return text === 'true';
-	return fail(
+	return refuse(
 		context,
 		`${label} must be true or false, not ${shown(value)}`,
 		`Turn ${label} on or off, or give an expression that results in true or false.`,
@@ -69,7 +70,7 @@ export function readNumber(
 				? Number(value.trim())
 				: NaN;
 	if (!Number.isFinite(number) || !isGood(number)) {
-		return fail(context, `${label} must be ${requirement}, not ${shown(value)}`, hint);
+		return refuse(context, `${label} must be ${requirement}, not ${shown(value)}`, hint);
 	}
 	return number;
 }
@@ -85,7 +86,7 @@ export function readText(context: ParameterContext, name: string, label: string)
 	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
 		return String(value);
 	}
-	return fail(
+	return refuse(
 		context,
 		`${label} must be text, not ${Array.isArray(value) ? 'a list' : 'an object'}`,
 		`Give ${label} as text. An expression that picks a field, such as {{ $json.text }}, gives its text.`,
@@ -96,7 +97,7 @@ export function readText(context: ParameterContext, name: string, label: string)
 export function readFieldName(context: ParameterContext, name: string, label: string): string {
 	const field = readText(context, name, label);
 	if (!field) {
-		fail(context, `${label} is empty`, 'Name the binary field the file goes in, such as "data".');
+		refuse(context, `${label} is empty`, 'Name the binary field the file goes in, such as "data".');
 	}
 	return field;
 }
@@ -131,11 +132,20 @@ export function readDate(
 	} catch {
 		// reported below
 	}
-	return fail(
+	return refuse(
 		context,
 		`${label} is not a valid date: ${typeof value === 'string' ? value : shown(value)}`,
 		'Pick a date in the field, or give an ISO 8601 date such as 2026-04-01T00:00:00Z, or an epoch time in seconds or milliseconds.',
 	);
+}
+
+/** Trims the text of optional request body fields, and leaves out those that are empty. */
+export function dropEmptyFields(body: IDataObject, fields: string[]) {
+	for (const field of fields) {
+		const value = typeof body[field] === 'string' ? (body[field] as string).trim() : body[field];
+		if (value === '' || value === undefined || value === null) delete body[field];
+		else body[field] = value;
+	}
 }
 
 /** Checks that URL fields of a request body hold web addresses; an empty one is left out. */
@@ -144,12 +154,13 @@ export function readWebUrls(
 	body: IDataObject,
 	fields: Array<[field: string, label: string]>,
 ) {
+	dropEmptyFields(
+		body,
+		fields.map(([field]) => field),
+	);
 	for (const [field, label] of fields) {
-		const value = typeof body[field] === 'string' ? (body[field] as string).trim() : body[field];
-		if (value === '' || value === undefined || value === null) {
-			delete body[field];
-			continue;
-		}
+		const value = body[field];
+		if (value === undefined) continue;
 		let url: URL | undefined;
 		try {
 			url = new URL(String(value));
@@ -157,13 +168,11 @@ export function readWebUrls(
 			url = undefined;
 		}
 		if (!url || !['http:', 'https:'].includes(url.protocol)) {
-			throw invalidParameter(
-				context.getNode(),
+			refuse(
+				context,
 				`${label} is not a web address: ${String(value)}`,
 				'Give a full URL starting with https:// (or http://).',
-				itemIndexOf(context),
 			);
 		}
-		body[field] = value;
 	}
 }

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { DOWNLOAD_IMAGE, downloadImageFields, waitFields } from '../../shared/descriptions';
 import { IMAGE_FILE, itemsWithFiles, readDownload } from '../../shared/download';
-import { invalidParameter } from '../../shared/errors';
 import { IMAGE_ORDER, readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
-import { readBoolean, readText, readWebUrls } from '../../shared/values';
+import { readBoolean, readText, readWebUrls, refuse } from '../../shared/values';
 
 const showOnlyForGenerate = {
 	resource: ['image'],
@@ -130,13 +129,12 @@ function readPrompt(context: IExecuteSingleFunctions): string {
 	const prompt = readText(context, 'prompt', 'Prompt');
 	const length = [...prompt].length;
 	if (length < PROMPT_LENGTH.min || length > PROMPT_LENGTH.max) {
-		throw invalidParameter(
-			context.getNode(),
+		refuse(
+			context,
 			`The prompt must be ${PROMPT_LENGTH.min} to 5,000 characters long, not ${length.toLocaleString('en-US')}`,
 			length < PROMPT_LENGTH.min
 				? 'Describe the image you want in a few words or more.'
 				: 'Shorten the prompt: Pictory accepts up to 5,000 characters.',
-			context.getItemIndex(),
 		);
 	}
 	return prompt;

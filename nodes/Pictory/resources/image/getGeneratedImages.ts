@@ -7,10 +7,9 @@ import {
 	returnAllFields,
 } from '../../shared/descriptions';
 import { IMAGE_FILE, itemsWithFiles, readDownload } from '../../shared/download';
-import { invalidParameter } from '../../shared/errors';
 import { createdAtOrFail, imageFile, listImages } from '../../shared/images';
 import type { OperationCall } from '../../shared/operation';
-import { readDate } from '../../shared/values';
+import { readDate, refuse } from '../../shared/values';
 
 const showOnlyForGetGeneratedImages = {
 	resource: ['image'],
@@ -51,11 +50,10 @@ function readDateWindow(context: IExecuteSingleFunctions) {
 	const after = readDate(context, 'filters.createdAfter', 'Created After');
 	const before = readDate(context, 'filters.createdBefore', 'Created Before');
 	if (after !== undefined && before !== undefined && after >= before) {
-		throw invalidParameter(
-			context.getNode(),
+		refuse(
+			context,
 			'Created After must be earlier than Created Before',
 			'No image can be in that window: check the two dates in Filters.',
-			context.getItemIndex(),
 		);
 	}
 	return { after, before };

@@ -1,9 +1,9 @@
 import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter, unknownJobError } from '../../shared/errors';
+import { unknownJobError } from '../../shared/errors';
 import { readJobOnce } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
-import { readText } from '../../shared/values';
+import { readText, refuse } from '../../shared/values';
 
 /** The Job ID field, for Job → Get and (as before) Image → Get Job. */
 export const jobIdField = (show: IDisplayOptions['show']): INodeProperties => ({
@@ -24,11 +24,10 @@ export const JOB_PATH_EXPRESSION =
 function readJobId(context: IExecuteSingleFunctions): string {
 	const jobId = readText(context, 'jobId', 'Job ID');
 	if (!jobId) {
-		throw invalidParameter(
-			context.getNode(),
+		refuse(
+			context,
 			'Job ID is empty',
 			'Give the "jobId" that Generate or Create from Text returned, e.g. with the expression {{ $json.jobId }}.',
-			context.getItemIndex(),
 		);
 	}
 	return jobId;

@@ -4,7 +4,7 @@ import { readLimit, returnAllFields } from '../../shared/descriptions';
 import { readJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { listPages, type ListShape } from '../../shared/paging';
-import { asObject } from '../../shared/transport';
+import { asObject, idText } from '../../shared/transport';
 
 export const JOBS_PATH = '/v1/jobs';
 
@@ -13,10 +13,8 @@ export const getManyJobsDescription: INodeProperties[] = [
 ];
 
 /** A job as the list gives it: `{ success, data: { jobId, status, … } }`, or its id at the top. */
-const jobIdOf = (item: IDataObject) => {
-	const id = asObject(item.data)?.jobId ?? item.job_id ?? item.jobId;
-	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
-};
+const jobIdOf = (item: IDataObject) =>
+	idText(asObject(item.data)?.jobId ?? item.job_id ?? item.jobId);
 
 const JOB_LIST: ListShape = {
 	nextKeyField: 'nextPageKey',

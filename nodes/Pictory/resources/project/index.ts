@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { readLimit, returnAllFields } from '../../shared/descriptions';
 import { handledBy, type OperationCall } from '../../shared/operation';
 import { listPages, type ListShape } from '../../shared/paging';
+import { idText } from '../../shared/transport';
 
 const PROJECTS_PATH = '/v2/projects';
 
@@ -11,10 +12,7 @@ const PROJECT_LIST: ListShape = {
 	nextKeyField: 'pageKey',
 	pageKeyParam: 'pagekey',
 	noun: 'projects',
-	idOf: (project: IDataObject) =>
-		typeof project.id === 'string' || typeof project.id === 'number'
-			? String(project.id)
-			: undefined,
+	idOf: (project: IDataObject) => idText(project.id),
 };
 
 /** The account's saved projects, one item each, as Pictory lists them. */

@@ -2,10 +2,16 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { binaryFieldFor, waitFields } from '../../shared/descriptions';
 import { itemsWithFiles, readDownload, VIDEO_FILE } from '../../shared/download';
-import { invalidParameter } from '../../shared/errors';
 import { readWaitOptions, VIDEO_ORDER, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
-import { readBoolean, readNumber, readText, readWebUrls } from '../../shared/values';
+import {
+	dropEmptyFields,
+	readBoolean,
+	readNumber,
+	readText,
+	readWebUrls,
+	refuse,
+} from '../../shared/values';
 import { NO_NARRATION } from './dropdowns';
 
 export const RENDER_PATH = '/v2/video/storyboard/render';
@@ -243,18 +249,14 @@ export const createFromTextDescription: INodeProperties[] = [
 	binaryFieldFor({ ...showWhileWaiting, [DOWNLOAD_VIDEO.name]: [true] }),
 ];
 
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw invalidParameter(context.getNode(), message, description, context.getItemIndex());
-}
-
 /** The render request's body, from what n8n built out of the fields, checked and completed. */
 function renderBody(context: IExecuteSingleFunctions, built: IDataObject): IDataObject {
 	const videoName = readText(context, 'videoName', 'Video Name');
-	if (!videoName) fail(context, 'Video Name is empty', 'Give the video a name.');
+	if (!videoName) refuse(context, 'Video Name is empty', 'Give the video a name.');
 	const story = readText(context, 'story', 'Story');
 	const length = [...story].length;
 	if (!length || length > STORY_MAX_LENGTH) {
-		fail(
+		refuse(
 			context,
 			`The story must be 1 to 15,000 characters long, not ${length.toLocaleString('en-US')}`,
 			length
@@ -279,11 +281,7 @@ function renderBody(context: IExecuteSingleFunctions, built: IDataObject): IData
 	};
 	const body: IDataObject = { ...built, videoName, scenes: [scene] };
 
-	for (const field of ['smartLayoutName', 'brandName', 'subtitleStyleName', 'language']) {
-		const value = typeof body[field] === 'string' ? (body[field] as string).trim() : body[field];
-		if (value === '' || value === undefined || value === null) delete body[field];
-		else body[field] = value;
-	}
+	dropEmptyFields(body, ['smartLayoutName', 'brandName', 'subtitleStyleName', 'language']);
 	if (body.saveProject !== undefined) {
 		body.saveProject = readBoolean(
 			context,
@@ -294,7 +292,7 @@ function renderBody(context: IExecuteSingleFunctions, built: IDataObject): IData
 	}
 	readWebUrls(context, body, [['webhook', 'Webhook URL']]);
 	if (String(body.webhook ?? '').length > 500) {
-		fail(
+		refuse(
 			context,
 			'Webhook URL is longer than 500 characters',
 			'Pictory accepts webhook URLs of up to 500 characters.',
