@@ -233,5 +233,5 @@ export function serveBusyPictory({ perSecond = 5, checksToComplete = 2 } = {}) {
 					: jobAnswer.inProgress(jobId),
 			];
 		});
-	return { requests, orders, answered };
+	return { requests, orders };
 }

@@ -53,14 +53,19 @@ interface PollState extends IDataObject {
 	seen: Record<string, number>;
 }
 
-/** Images without a readable time are placed at the time of the image listed before them. */
-function timesOf(images: PictoryImage[], fallback: number): number[] {
+/**
+ * Each listed image's time. Images without a readable time are placed at the time of the image
+ * listed before them (the first at `fallback`).
+ */
+function timesOf(images: PictoryImage[], fallback: number): Map<PictoryImage, number> {
+	const times = new Map<PictoryImage, number>();
 	let previous = fallback;
-	return images.map((image) => {
+	for (const image of images) {
 		const time = createdAt(image);
 		if (!Number.isNaN(time)) previous = time;
-		return Number.isNaN(time) ? previous : time;
-	});
+		times.set(image, previous);
+	}
+	return times;
 }
 
 /** The ids to remember: within the look-back window of the newest, and at most LOOK_BACK.images. */
@@ -114,10 +119,9 @@ export async function pollNewGeneratedImages(
 			return time <= reference - LOOK_BACK.ms || ++reread > LOOK_BACK.images;
 		},
 	});
-	const listedTimes = timesOf(images, newestBefore ?? Date.now());
-	const times = new Map(images.map((image, index) => [image, listedTimes[index]]));
-	const newestTime = Math.max(newestBefore ?? -Infinity, ...times.values());
-	const newest = Number.isFinite(newestTime) ? newestTime : null;
+	const times = timesOf(images, newestBefore ?? Date.now());
+	let newest = newestBefore;
+	for (const time of times.values()) newest = Math.max(newest ?? time, time);
 	const withTimes = (listedImages: PictoryImage[]) =>
 		Object.fromEntries(
 			listedImages.flatMap((image) => {
@@ -133,12 +137,12 @@ export async function pollNewGeneratedImages(
 	}
 
 	// New: not seen before, and, when its file is wanted, with a link to it already.
-	const fresh = images.filter(
-		(image) =>
-			imageId(image) !== undefined &&
-			seen[imageId(image)!] === undefined &&
-			(!download || typeof image.url === 'string'),
-	);
+	const fresh = images.filter((image) => {
+		const id = imageId(image);
+		return (
+			id !== undefined && seen[id] === undefined && (!download || typeof image.url === 'string')
+		);
+	});
 	if (!fresh.length) return null;
 
 	const oldestFirst = fresh.reverse();
