@@ -16,6 +16,7 @@ import {
 } from 'n8n-core';
 import {
 	ICredentialsHelper,
+	NodeConnectionTypes,
 	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -162,7 +163,10 @@ function createAdditionalData(
 }
 
 export type NodeSettings = Partial<
-	Pick<INode, 'continueOnFail' | 'onError' | 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>
+	Pick<
+		INode,
+		'continueOnFail' | 'onError' | 'retryOnFail' | 'maxTries' | 'waitBetweenTries' | 'executeOnce'
+	>
 >;
 
 export interface NodeRun {
@@ -428,4 +432,137 @@ export async function testCredential(
 		};
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/**
+ * The Pictory node as an AI Agent's tool: n8n's app offers a `usableAsTool` node as a "…Tool" node
+ * type with an ai_tool output and no input, which n8n-core turns into a LangChain tool
+ * (createNodeAsTool) when an agent asks for its tools.
+ */
+const pictoryTool: INodeType = (() => {
+	const { description, methods } = new Pictory();
+	return {
+		description: {
+			...description,
+			name: 'pictoryTool',
+			displayName: 'Pictory Tool',
+			inputs: [],
+			outputs: [NodeConnectionTypes.AiTool],
+		},
+		methods,
+	};
+})();
+registerNodeType(pictoryTool);
+
+/**
+ * An agent as n8n's AI Agent runs tools: for each of its input items it asks n8n-core for the
+ * tools connected to it (getInputConnectionData) and calls the first with `toolArgs`, as a model
+ * would; its output is each call's answer (the tool's text) or the error it threw.
+ */
+const agentNodeType: INodeType = {
+	description: {
+		displayName: 'Test Agent',
+		name: 'testAgent',
+		group: ['transform'],
+		version: 1,
+		description: '',
+		defaults: {},
+		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.AiTool],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Tool Args', name: 'toolArgs', type: 'json', default: '{}' }],
+	},
+	async execute(this: IExecuteFunctions) {
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
+			const tools = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, itemIndex)) as
+				| Array<{ invoke(args: IDataObject): Promise<string> }>
+				| { invoke(args: IDataObject): Promise<string> };
+			const tool = Array.isArray(tools) ? tools[0] : tools;
+			const toolArgs = JSON.parse(this.getNodeParameter('toolArgs', itemIndex) as string);
+			try {
+				output.push({ json: { answer: await tool.invoke(toolArgs) } });
+			} catch (error) {
+				output.push({ json: { toolError: (error as Error).message } });
+			}
+		}
+		return [output];
+	},
+};
+registerNodeType(agentNodeType);
+
+/**
+ * Runs an agent with `agentItems` input items and the Pictory node (`parameters`, with $fromAI
+ * placeholders) as its tool; each item's tool call gets `toolArgs`. Gives the agent's output.
+ */
+export async function runAsAgentTool(
+	parameters: INodeParameters,
+	{
+		agentItems = 1,
+		toolArgs = {},
+		credentials = { pictoryApi: { apiKey: API_KEY } },
+	}: { agentItems?: number; toolArgs?: IDataObject } & Pick<RunOptions, 'credentials'> = {},
+): Promise<{ items: INodeExecutionData[]; error?: IRun['data']['resultData']['error'] }> {
+	const tool = pictoryNode('pictoryTool', parameters);
+	const agent: INode = {
+		id: 'agent-node',
+		name: 'Agent',
+		type: `${PACKAGE}.testAgent`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { toolArgs: JSON.stringify(toolArgs) },
+	};
+	const connections = {
+		[tool.name]: {
+			[NodeConnectionTypes.AiTool]: [
+				[{ node: agent.name, type: NodeConnectionTypes.AiTool, index: 0 }],
+			],
+		},
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [agent, tool],
+		connections,
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'Test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes: [agent, tool],
+		connections,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	const finished = new Promise<IRun>((resolve) => {
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
+	});
+	const runExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [
+				{
+					node: agent,
+					data: { main: [Array.from({ length: agentItems }, (_, index) => ({ json: { index } }))] },
+					source: null,
+				},
+			],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as unknown as IRunExecutionData;
+	const execution = new WorkflowExecute(
+		createAdditionalData(credentials, hooks),
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
+	await onClock(execution);
+	const run = await finished;
+	const items = run.data.resultData.runData[agent.name]?.at(-1)?.data?.main?.[0] ?? [];
+	return { items, error: run.data.resultData.error };
 }

@@ -18,11 +18,13 @@
  * the run fails, the job ids of the orders Pictory accepted, named in the error.
  */
 import {
+	NodeConnectionTypes,
 	type DeclarativeRestApiSettings,
 	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
 	type INodeExecutionData,
 	type INodePropertyRouting,
+	type ITaskDataConnections,
 } from 'n8n-workflow';
 
 import {
@@ -87,10 +89,10 @@ class NodeRun {
 		context: IExecuteSingleFunctions,
 		readonly items: number,
 	) {
-		this.requests = newRequestRun(context.getNode(), {
-			stopped: context.getExecutionCancelSignal(),
-			failing: this.stopping.signal,
-		});
+		const stopped = context.getExecutionCancelSignal();
+		this.requests = newRequestRun(context.getNode(), { stopped, failing: this.stopping.signal });
+		// Stop ends the run: no item waits any longer for the others.
+		stopped?.addEventListener('abort', () => this.fail(), { once: true });
 	}
 
 	get failing() {
@@ -117,25 +119,37 @@ class NodeRun {
 		await this.allFinished.reached;
 	}
 
-	/** The run will fail: nothing new starts, and requests and waits in flight stop. */
+	/** The run will fail (or was stopped): nothing new starts, and requests and waits in flight stop. */
 	fail() {
 		this.stopping.abort();
 		this.allChecked.resolve();
 	}
 }
 
-/** One NodeRun per run of the node: the items of a run share its input data. */
+/**
+ * The items n8n hands the node in this run, as RoutingNode reads them: the context's own input,
+ * not the execute data's, which still holds every item under Execute Once and is the agent's
+ * under an AI tool call. Each run has its own input object, so it also keys the run.
+ */
+function runInput(context: IExecuteSingleFunctions): { key: object; items: number } {
+	const { inputData } = context as { inputData?: ITaskDataConnections };
+	const items = inputData?.[NodeConnectionTypes.Main] ?? inputData?.[NodeConnectionTypes.AiTool];
+	// Without it (not n8n-core's context), the item stands alone: it can never wait on another.
+	if (!inputData || !items) return { key: context, items: 1 };
+	return { key: inputData, items: Math.max(1, items[0]?.length ?? 0) };
+}
+
+/** One NodeRun per run of the node. */
 const runs = new WeakMap<object, NodeRun>();
 
 function nodeRunOf(context: IExecuteSingleFunctions): NodeRun {
-	const executeData = context.getExecuteData();
-	const input = executeData.data.main?.[0] ?? executeData.data.ai_tool?.[0] ?? [];
+	const input = runInput(context);
 	const itemIndex = context.getItemIndex();
-	let run = runs.get(executeData);
-	// An item seen before means n8n runs the node again (Retry On Fail): a new run.
+	let run = runs.get(input.key);
+	// An item seen before means n8n runs the node again on the same input (Retry On Fail): a new run.
 	if (!run || run.started.has(itemIndex)) {
-		run = new NodeRun(context, Math.max(1, input.length));
-		runs.set(executeData, run);
+		run = new NodeRun(context, input.items);
+		runs.set(input.key, run);
 	}
 	run.started.add(itemIndex);
 	return run;
@@ -158,6 +172,7 @@ function orderFunction(
 			run.checkedItem(itemIndex);
 			await run.everyItemChecked();
 		}
+		context.getExecutionCancelSignal()?.throwIfAborted();
 		if (run.failing) throw new StoppedByOtherItem();
 		const body = await api.send(request, {
 			spendsCredits: true,
