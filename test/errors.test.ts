@@ -145,6 +145,26 @@ describe('429 and 5xx answers', () => {
 		expect(error?.message).toBe('Pictory is rate-limiting requests (HTTP 429)');
 		expect(requests).toHaveLength(1);
 	});
+
+	test('a Retry-After the node refuses to wait for pauses no other row', async () => {
+		const started = Date.now();
+		const [newest, ...older] = makeImages(101);
+		const { requests } = answerInOrder(
+			[429, { message: 'Quota exceeded' }, { 'Retry-After': '3600' }],
+			[200, page([newest], pageKeyFor(1))],
+			[200, page(older)],
+		);
+
+		const { items, error } = await runPictoryNode(getAll, {
+			inputItems: 2,
+			settings: { onError: 'continueRegularOutput' },
+		});
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.error).toBe('Pictory is rate-limiting requests (HTTP 429)');
+		expect(items.slice(1)).toHaveLength(101);
+		expect(requests.map((request) => request.at - started)).toEqual([0, 0, 0]);
+	});
 });
 
 describe('no answer', () => {

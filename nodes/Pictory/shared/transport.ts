@@ -208,8 +208,10 @@ export async function withRetries<T>(
 
 		const failure = describeFailure(error);
 		const retryAfter = retryAfterMs(failure.headers);
+		const honoured = (retryAfter ?? 0) <= MAX_RETRY_AFTER_MS;
 		rateLimited = failure.status === 429;
-		if (rateLimited) gate.rateLimited(retryAfter ?? RETRY_DELAYS_MS[0]);
+		// A pause the node refuses to wait out (this request fails at once) pauses no one else.
+		if (rateLimited && honoured) gate.rateLimited(retryAfter ?? RETRY_DELAYS_MS[0]);
 		const wait =
 			retryAfter === undefined
 				? RETRY_DELAYS_MS[attempts - 1] + jitter(RETRY_DELAYS_MS[attempts - 1] / 2)
@@ -218,7 +220,7 @@ export async function withRetries<T>(
 		if (
 			!sendAgain ||
 			attempts > RETRY_DELAYS_MS.length ||
-			(retryAfter ?? 0) > MAX_RETRY_AFTER_MS ||
+			!honoured ||
 			(deadline !== undefined && Date.now() + wait >= deadline)
 		) {
 			throw toError(failure, attempts, error);
