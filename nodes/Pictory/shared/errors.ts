@@ -212,6 +212,22 @@ export function requestError(node: INode, failure: RequestFailure, attempts = 1)
 	);
 }
 
+/** A redirect away from the Base URL's origin: not followed, as the key would go with it. */
+export function redirectedElsewhereError(
+	node: INode,
+	from: string,
+	status: number,
+	to: URL,
+): NodeApiError {
+	return apiError(
+		node,
+		`Pictory's address redirected to another host (HTTP ${status})`,
+		`${redactApiKeys(from)} points to ${redactApiKeys(to.href)}. The node sends the API key only to the host of the Base URL, so it did not follow. Check the Base URL in the Pictory API credential (Pictory's is https://api.pictory.ai/pictoryapis).`,
+		{ location: redactApiKeys(to.href) },
+		status,
+	);
+}
+
 /** A 404 for a path that is not Pictory's: the Base URL or a proxy in front of Pictory is wrong. */
 export function pathNotFoundError(node: INode, url: string): NodeApiError {
 	return apiError(

@@ -19,6 +19,7 @@ import {
 import {
 	describeFailure,
 	isNodeFinding,
+	redirectedElsewhereError,
 	requestError,
 	RequestTimeout,
 	TEMPORARY_CODES,
@@ -301,19 +302,31 @@ export function pictoryApi(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			// A redirect would turn a POST into a GET: an order is never followed elsewhere.
-			disableFollowRedirect: policy.spendsCredits,
+			// Redirects are followed here, not by n8n, which would send the key to any host.
+			disableFollowRedirect: true,
 			timeout: policy.timeoutMs ?? API_TIMEOUT_MS,
 		};
 		return await withRetries(
 			run,
 			run.api,
 			async (signal) => {
-				const answer = (await context.helpers.httpRequestWithAuthentication.call(
-					cancellableBy(context, signal),
-					'pictoryApi',
-					options,
-				)) as IN8nHttpFullResponse;
+				const cancellable = cancellableBy(context, signal);
+				let answer: IN8nHttpFullResponse;
+				let sent = options;
+				for (let hops = 0; ; hops++) {
+					answer = (await context.helpers.httpRequestWithAuthentication.call(
+						cancellable,
+						'pictoryApi',
+						sent,
+					)) as IN8nHttpFullResponse;
+					// A redirect would turn an order's POST into a GET: an order is never followed.
+					const next = policy.spendsCredits ? undefined : redirectTarget(sent, answer);
+					if (!next || hops === MAX_REDIRECTS) break;
+					if (next.origin !== new URL(addressOf(options)).origin) {
+						throw redirectedElsewhereError(run.node, addressOf(sent), answer.statusCode, next);
+					}
+					sent = { ...sent, baseURL: undefined, url: next.href, qs: undefined };
+				}
 				if (answer.statusCode >= 300 && !policy.keep(answer.statusCode)) {
 					throw failedAnswer(answer);
 				}
@@ -327,9 +340,29 @@ export function pictoryApi(
 		exchange,
 		send: async (request, policy = {}) =>
 			(await exchange(request, { ...policy, keep: () => false })).body,
-		address: (request) =>
-			`${String(request.baseURL ?? defaults.baseURL ?? '').replace(/\/+$/, '')}${request.url}`,
+		address: (request) => addressOf({ ...request, baseURL: request.baseURL ?? defaults.baseURL }),
 	};
+}
+
+/** How many redirects within the Base URL's origin a read follows. */
+const MAX_REDIRECTS = 5;
+
+/** The full address of a request (without its query). */
+const addressOf = ({ baseURL, url }: { baseURL?: string; url?: string }) =>
+	/^https?:\/\//i.test(url ?? '')
+		? String(url)
+		: `${String(baseURL ?? '').replace(/\/+$/, '')}${url ?? ''}`;
+
+/** Where a redirect answer points, resolved against the address it came from. */
+function redirectTarget(request: PictoryRequest, answer: IN8nHttpFullResponse): URL | undefined {
+	if (![301, 302, 303, 307, 308].includes(answer.statusCode)) return undefined;
+	const location = answer.headers?.location;
+	if (typeof location !== 'string' || !location.trim()) return undefined;
+	try {
+		return new URL(location, addressOf(request));
+	} catch {
+		return undefined;
+	}
 }
 
 /** An id Pictory sent as text or as a number, as text; undefined when it sent none. */
