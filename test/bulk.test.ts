@@ -51,14 +51,14 @@ describe('many rows against a Pictory that allows 5 requests a second', () => {
 		},
 	);
 
-	test('30 rows → Get Job: every row gets its job, in about 6 seconds', async () => {
+	test('30 rows → Job → Get: every row gets its job, in about 6 seconds', async () => {
 		const pictory = serveBusyPictory({ perSecond: 5, checksToComplete: 1 });
 		await generateFor(PROMPTS(30), { waitForCompletion: false });
 		const jobIds = [...pictory.orders.values()].flat();
 		const started = Date.now();
 
 		const { items, error } = await runPictoryNode(
-			{ resource: 'image', operation: 'getJob', jobId: '={{ $json.jobId }}' },
+			{ resource: 'job', operation: 'get', jobId: '={{ $json.jobId }}' },
 			{ input: jobIds.map((jobId) => ({ jobId })) },
 		);
 
@@ -144,7 +144,7 @@ describe('no paid work lost', () => {
 
 		expect(error?.message).toBe('Pictory had a server error (HTTP 500)');
 		expect(error?.description).toContain(
-			'The node stopped after Pictory had accepted the orders of other items (item 1: job-1, item 2: job-2, item 4: job-4): get those with Get Job too rather than running the node again.',
+			'The node stopped after Pictory had accepted the orders of other items (item 1: job-1, item 2: job-2, item 4: job-4): get those with Job → Get too rather than running the node again.',
 		);
 		expect(order).toBe(4);
 	});

@@ -56,7 +56,6 @@ describe('what the editor shows', () => {
 		expect(operations.map(({ resource, operation }) => `${resource}:${operation}`)).toEqual([
 			'image:generate',
 			'image:getGeneratedImages',
-			'image:getJob',
 			'video:createFromText',
 			'job:get',
 			'job:getMany',

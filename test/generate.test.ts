@@ -17,7 +17,7 @@ import { API_KEY, BASE_URL, runPictoryNode } from './harness';
 const JOB_ID = '7f0c2a9e-3b1d-4c6e-9a8f-2d5b7e1c4f60';
 const JOB_PATH = `${JOBS_PATH}/${JOB_ID}`;
 const PROMPT = 'A man playing guitar on a beach during sunset';
-const ORDERED_NOTE = `The image was ordered as job ${JOB_ID}: get it with the Get Job operation rather than generating it again.`;
+const ORDERED_NOTE = `The image was ordered as job ${JOB_ID}: get it with Job → Get rather than generating it again.`;
 
 const generate = (
 	parameters: Record<string, unknown> = {},
@@ -124,7 +124,7 @@ describe('Generate', () => {
 		],
 		['a failed job without a message', { success: false, error_code: 'CONTENT_POLICY' }, ''],
 	])(
-		'%s is an error with Pictory’s error code, saying to generate again, not to Get Job',
+		'%s is an error with Pictory’s error code, saying to generate again, not to Job → Get',
 		async (_, failed, said) => {
 			serveGeneration(JOB_ID, [jobAnswer.inProgress(JOB_ID), failed]);
 
@@ -143,7 +143,7 @@ describe('Generate', () => {
 		const { error } = await generate({ maxWaitMinutes: 1 });
 
 		expect(error?.message).toBe(`The image was not ready after 1 minute (job ${JOB_ID})`);
-		expect(error?.description).toContain(`Get Job operation and Job ID ${JOB_ID}`);
+		expect(error?.description).toContain(`Job → Get and Job ID ${JOB_ID}`);
 		expect(requests.slice(1).map((check) => check.at - requests[0].at)).toEqual([
 			10_000, 20_000, 30_000, 40_000, 50_000, 60_000,
 		]);
@@ -488,9 +488,9 @@ describe('Generate: parameters are checked before any request', () => {
 	);
 });
 
-describe('Get Job', () => {
+describe('Job → Get, for image jobs', () => {
 	const getJob = (jobId: unknown, options?: Parameters<typeof runPictoryNode>[1]) =>
-		runPictoryNode({ resource: 'image', operation: 'getJob', jobId } as never, options);
+		runPictoryNode({ resource: 'job', operation: 'get', jobId } as never, options);
 
 	test.each([
 		['a job in progress', jobAnswer.inProgress(JOB_ID), { jobId: JOB_ID, status: 'in-progress' }],

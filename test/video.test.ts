@@ -188,7 +188,7 @@ describe('Video → Create from Text: the render and the wait', () => {
 		]);
 	});
 
-	test('a failed render is an error with Pictory’s code and message, not pointing to Get Job', async () => {
+	test('a failed render is an error with Pictory’s code and message, not pointing to Job → Get', async () => {
 		serveRender([jobAnswer.inProgress(JOB_ID), jobAnswer.videoFailed(JOB_ID)]);
 
 		const { error } = await createVideo();
@@ -281,7 +281,7 @@ describe('Video → Create from Text: the render and the wait', () => {
 		const { error } = await createVideo();
 
 		expect(error?.description).toContain(
-			`The video was ordered as job ${JOB_ID}: get it with the Get Job operation rather than rendering it again.`,
+			`The video was ordered as job ${JOB_ID}: get it with Job → Get rather than rendering it again.`,
 		);
 	});
 

@@ -341,7 +341,7 @@ export function orderError(
 	);
 }
 
-/** Errors that end a job for good: nothing to fetch later, so they never point to Get Job. */
+/** Errors that end a job for good: nothing to fetch later, so they never point to Job → Get. */
 const finalJobErrors = new WeakSet<Error>();
 
 export const isFinalJobError = (error: unknown) =>
@@ -406,7 +406,7 @@ export function jobNotReadyError(
 		node,
 		`The ${kind.what} was not ready after ${minutes} (job ${jobId})`,
 		{
-			description: `Pictory may still be making it. Fetch it later with the Get Job operation and Job ID ${jobId}, or raise Maximum Wait.`,
+			description: `Pictory may still be making it. Fetch it later with Job → Get and Job ID ${jobId}, or raise Maximum Wait.`,
 		},
 	);
 }
@@ -419,7 +419,7 @@ export interface AcceptedOrder {
 
 /**
  * An error raised after orders were accepted names their jobs, so that the user fetches the
- * results with Get Job instead of paying for them again. `own` is the failing item's order.
+ * results with Job → Get instead of paying for them again. `own` is the failing item's order.
  */
 export function namingOrders(
 	node: INode,
@@ -430,13 +430,13 @@ export function namingOrders(
 	const notes: string[] = [];
 	if (own && !isFinalJobError(error)) {
 		notes.push(
-			`The ${own.kind.what} was ordered as job ${own.jobId}: get it with the Get Job operation rather than ${own.kind.verb} it again.`,
+			`The ${own.kind.what} was ordered as job ${own.jobId}: get it with Job → Get rather than ${own.kind.verb} it again.`,
 		);
 	}
 	if (others.length) {
 		const list = others.map((order) => `item ${order.itemIndex + 1}: ${order.jobId}`).join(', ');
 		notes.push(
-			`The node stopped after Pictory had accepted the orders of other items (${list}): get those with Get Job too rather than running the node again.`,
+			`The node stopped after Pictory had accepted the orders of other items (${list}): get those with Job → Get too rather than running the node again.`,
 		);
 	}
 	if (!notes.length) return error;

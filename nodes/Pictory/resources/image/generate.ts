@@ -114,7 +114,7 @@ export const generateDescription: INodeProperties[] = [
 	},
 	...waitFields(showOnlyForGenerate, {
 		what: 'image',
-		getLater: 'Get Job',
+		getLater: 'Job → Get',
 		checkEvery: {
 			default: 10,
 			min: MIN_CHECK_INTERVAL_SECONDS,

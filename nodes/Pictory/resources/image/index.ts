@@ -4,7 +4,6 @@ import { IMAGES_PATH } from '../../shared/images';
 import { handledBy } from '../../shared/operation';
 import { generateDescription, generateImage } from './generate';
 import { getGeneratedImages, getGeneratedImagesDescription } from './getGeneratedImages';
-import { getJob, JOB_PATH_EXPRESSION, jobIdField } from '../job/get';
 
 const showOnlyForImages = {
 	resource: ['image'],
@@ -42,21 +41,9 @@ export const imageDescription: INodeProperties[] = [
 					...handledBy(getGeneratedImages),
 				},
 			},
-			{
-				name: 'Get Job',
-				value: 'getJob',
-				action: 'Get an image generation job',
-				description:
-					'Get the status of an image generation job and, once done, its image (same as Job → Get)',
-				routing: {
-					request: { method: 'GET', url: JOB_PATH_EXPRESSION },
-					...handledBy(getJob),
-				},
-			},
 		],
 		default: 'getGeneratedImages',
 	},
 	...generateDescription,
 	...getGeneratedImagesDescription,
-	jobIdField({ resource: ['image'], operation: ['getJob'] }),
 ];

@@ -5,7 +5,7 @@ import { readJobOnce } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { readText, refuse } from '../../shared/values';
 
-/** The Job ID field, for Job → Get and (as before) Image → Get Job. */
+/** The Job ID field of Job → Get. */
 export const jobIdField = (show: IDisplayOptions['show']): INodeProperties => ({
 	displayName: 'Job ID',
 	name: 'jobId',
