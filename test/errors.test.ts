@@ -215,6 +215,26 @@ describe('no answer', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(127_000);
 		expect(Date.now() - started).toBeLessThanOrEqual(130_500);
 	});
+	test('Request Options → Timeout sets each attempt’s time limit', async () => {
+		const asked: number[] = [];
+		nock(BASE_URL)
+			.get(IMAGES_PATH)
+			.times(4)
+			.delay(10 * 60_000)
+			.reply(() => {
+				asked.push(Date.now());
+				return [200, page(makeImages(3))];
+			});
+		const started = Date.now();
+
+		const { error } = await runPictoryNode({ ...getAll, requestOptions: { timeout: 5_000 } });
+
+		expect(error?.message).toBe('Pictory did not answer in time after 4 attempts');
+		expect(asked).toHaveLength(4);
+		// 4 × 5 s, and the backoffs between them (1 s, 2 s, 4 s, each with up to half more).
+		expect(Date.now() - started).toBeGreaterThanOrEqual(27_000);
+		expect(Date.now() - started).toBeLessThanOrEqual(30_500);
+	});
 });
 
 describe('other refusals', () => {

@@ -6,6 +6,7 @@
  */
 import { Container } from '@n8n/di';
 import {
+	DirectoryLoader,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
@@ -51,8 +52,12 @@ export const BASE_URL = 'https://api.pictory.ai';
 
 const PACKAGE = 'n8n-nodes-pictory';
 
+/** The Pictory node as n8n's app loads it: with the Request Options n8n adds to declarative nodes. */
+const pictory = new Pictory();
+DirectoryLoader.applyDeclarativeNodeOptionParameters(pictory);
+
 const nodeTypeRegistry: Record<string, INodeType> = {
-	[`${PACKAGE}.pictory`]: new Pictory(),
+	[`${PACKAGE}.pictory`]: pictory,
 	[`${PACKAGE}.pictoryTrigger`]: new PictoryTrigger(),
 };
 

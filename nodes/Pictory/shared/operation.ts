@@ -42,6 +42,7 @@ import {
 	asObject,
 	newRequestRun,
 	pictoryApi,
+	requestBase,
 	type PictoryApi,
 	type PictoryRequest,
 	type RequestRun,
@@ -196,7 +197,7 @@ async function runOperation(
 	const run = nodeRunOf(context);
 	const itemIndex = context.getItemIndex();
 	const pairedItem = { item: itemIndex };
-	const api = pictoryApi(context, run.requests, request);
+	const api = pictoryApi(context, run.requests, requestBase(context, request));
 	const outcome = await handler
 		.call(context, { request, api, run: run.requests, order: orderFunction(context, run, api) })
 		.then(

@@ -283,22 +283,45 @@ export interface PictoryApi {
 }
 
 /**
- * `defaults` are what every request of the node carries (Base URL, Accept): for the Pictory node,
- * the request n8n built from its routing; for the trigger, the credential's Base URL.
+ * What every request of a Pictory node run carries, taken from the request n8n routed: the Base
+ * URL, the Accept header and n8n's Request Options (Proxy, Ignore SSL Issues, Timeout). Never that
+ * request's method, query or body, which belong to it alone.
+ */
+export function requestBase(
+	context: IExecuteSingleFunctions,
+	routed: PictoryRequest,
+): PictoryRequest {
+	// RoutingNode puts a 5-minute time-out on every request unless the user set one.
+	const { timeout } = context.getNodeParameter('requestOptions', {}) as { timeout?: unknown };
+	return {
+		baseURL: routed.baseURL,
+		headers: routed.headers,
+		...(routed.proxy !== undefined && { proxy: routed.proxy }),
+		...(routed.skipSslCertificateValidation !== undefined && {
+			skipSslCertificateValidation: routed.skipSslCertificateValidation,
+		}),
+		...(Number(timeout) > 0 && { timeout: Number(timeout) }),
+	};
+}
+
+/**
+ * `base` is what every request carries (see requestBase; for the trigger and the dropdowns, the
+ * credential's Base URL). Its `timeout`, when set, is each attempt's time limit.
  */
 export function pictoryApi(
 	context: PictoryContext,
 	run: RequestRun,
-	defaults: PictoryRequest,
+	base: PictoryRequest,
 ): PictoryApi {
-	const exchange: PictoryApi['exchange'] = async (request, policy) => {
-		const { skipSslCertificateValidation, ...sent } = { ...defaults, ...request };
+	const exchange: PictoryApi['exchange'] = async (request, requestPolicy) => {
+		const policy = { ...requestPolicy, timeoutMs: requestPolicy.timeoutMs ?? base.timeout };
+		const { skipSslCertificateValidation, ...sent } = { ...base, ...request };
 		const options: IHttpRequestOptions = {
 			...sent,
 			url: sent.url ?? '',
 			// n8n's "Ignore SSL Issues" option, when the user turned it on.
 			skipSslCertificateValidation: String(skipSslCertificateValidation) === 'true',
-			headers: { Accept: 'application/json', ...defaults.headers, ...request.headers },
+			headers: { Accept: 'application/json', ...base.headers, ...request.headers },
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
@@ -340,7 +363,7 @@ export function pictoryApi(
 		exchange,
 		send: async (request, policy = {}) =>
 			(await exchange(request, { ...policy, keep: () => false })).body,
-		address: (request) => addressOf({ ...request, baseURL: request.baseURL ?? defaults.baseURL }),
+		address: (request) => addressOf({ ...request, baseURL: request.baseURL ?? base.baseURL }),
 	};
 }
 
