@@ -190,6 +190,28 @@ describe('Video → Create from Text: the render and the wait', () => {
 		]);
 	});
 
+	test('a render completed in a flat answer is waited for and downloaded, its videoURL kept', async () => {
+		const videoURL = `${VIDEO_HOST}/videos/${JOB_ID}.mp4`;
+		serveRender([
+			{ job_id: JOB_ID, status: 'in-progress', renderProgress: 50 },
+			{ job_id: JOB_ID, status: 'completed', videoURL, videoDuration: 42.5 },
+		]);
+		nock(VIDEO_HOST)
+			.get(`/videos/${JOB_ID}.mp4`)
+			.reply(200, videoBytes(), { 'Content-Type': 'video/mp4' });
+
+		const { items, error } = await createVideo({ downloadVideo: true });
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({
+			jobId: JOB_ID,
+			status: 'completed',
+			videoURL,
+			videoDuration: 42.5,
+		});
+		expect(Buffer.from(items[0].binary!.data.data, 'base64')).toEqual(videoBytes());
+	});
+
 	test('a failed render is an error with Pictory’s code and message, not pointing to Get Job', async () => {
 		serveRender([jobAnswer.inProgress(JOB_ID), jobAnswer.videoFailed(JOB_ID)]);
 
@@ -517,6 +539,52 @@ describe('Job → Get', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ jobId: JOB_ID, ...json });
 	});
+
+	const videoURL = `${VIDEO_HOST}/videos/${JOB_ID}.mp4`;
+	const createdAt = '2026-04-04T11:52:00.000Z';
+	const failure = { error_code: 'TEXT_TO_VIDEO_FAILED', error_message: 'No scenes' };
+	const failedJob = { videoName: 'Launch teaser', createdAt };
+	const failedOutput = {
+		status: 'failed',
+		errorCode: 'TEXT_TO_VIDEO_FAILED',
+		errorMessage: 'No scenes',
+		...failedJob,
+	};
+
+	test.each([
+		[
+			'a completed job answered flat, "job_id" at the top',
+			{ job_id: JOB_ID, status: 'completed', videoURL, videoDuration: 42.5 },
+			{ status: 'completed', videoURL, videoDuration: 42.5 },
+		],
+		[
+			'a job in progress answered flat, "jobId" at the top',
+			{ jobId: JOB_ID, status: 'in-progress', renderProgress: 10, createdAt },
+			{ status: 'in-progress', renderProgress: 10, createdAt },
+		],
+		[
+			'a nested answer with fields beside "data"',
+			{ job_id: JOB_ID, success: true, createdAt, data: { status: 'in-progress' } },
+			{ status: 'in-progress', createdAt },
+		],
+		[
+			'a failed job, nested, with its name and date',
+			{ job_id: JOB_ID, success: false, data: { status: 'failed', ...failure, ...failedJob } },
+			failedOutput,
+		],
+		[
+			'a failed job, flat, with its name and date',
+			{ job_id: JOB_ID, status: 'failed', ...failure, ...failedJob },
+			failedOutput,
+		],
+	])('keeps every field of %s', async (_, answer, json) => {
+		serveGeneration(JOB_ID, [answer]);
+
+		const { items, error } = await getJob(JOB_ID);
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ jobId: JOB_ID, ...json });
+	});
 });
 
 describe('Job → Get Many and Project → Get Many', () => {
@@ -544,6 +612,48 @@ describe('Job → Get Many and Project → Get Many', () => {
 			pairedItem: { item: 0 },
 		});
 		expect(scope.isDone()).toBe(true);
+	});
+
+	test('every field of every job is kept, whatever its shape: flat, nested, failed', async () => {
+		const createdAt = '2026-04-04T11:52:00.000Z';
+		const videoURL = `${VIDEO_HOST}/videos/job-1.mp4`;
+		nock(BASE_URL)
+			.get(JOBS_PATH)
+			.reply(200, {
+				items: [
+					{ jobId: 'job-1', status: 'completed', videoURL, createdAt, videoName: 'Teaser' },
+					{ job_id: 'job-2', status: 'in-progress', renderProgress: 5, createdAt },
+					{ success: true, createdAt, data: { jobId: 'job-3', status: 'completed', videoURL } },
+					{
+						success: false,
+						data: {
+							jobId: 'job-4',
+							status: 'failed',
+							error_code: 'TEXT_TO_VIDEO_FAILED',
+							error_message: 'No scenes',
+							videoName: 'Failed teaser',
+							createdAt,
+						},
+					},
+				],
+			});
+
+		const { items, error } = await runPictoryNode({ resource: 'job', operation: 'getMany' });
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([
+			{ jobId: 'job-1', status: 'completed', videoURL, createdAt, videoName: 'Teaser' },
+			{ jobId: 'job-2', status: 'in-progress', renderProgress: 5, createdAt },
+			{ jobId: 'job-3', status: 'completed', videoURL, createdAt },
+			{
+				jobId: 'job-4',
+				status: 'failed',
+				errorCode: 'TEXT_TO_VIDEO_FAILED',
+				errorMessage: 'No scenes',
+				videoName: 'Failed teaser',
+				createdAt,
+			},
+		]);
 	});
 
 	test('projects page over "pagekey", answered as "pageKey", until it is null', async () => {
