@@ -19,6 +19,7 @@ import { API_KEY, BASE_URL } from './harness';
 
 export {
 	dropdownLists,
+	fileStart,
 	imageBytes,
 	IMAGE_HOST,
 	IMAGES_PATH,

@@ -2,14 +2,16 @@ import nock from 'nock';
 
 import { advanceClock } from './clock';
 import {
+	fileStart,
 	imageBytes,
 	makeImages,
 	networkError,
 	serveAccount,
 	serveImageFiles,
+	videoBytes,
 	IMAGE_HOST,
 } from './fakePictory';
-import { runPictoryNode } from './harness';
+import { activePictoryTrigger, runPictoryNode } from './harness';
 
 const getGeneratedImages = (
 	parameters: Record<string, unknown>,
@@ -211,6 +213,133 @@ describe('Download Image', () => {
 
 		expect(error?.message).toBe(`The download of image ${account[0].id} is not an image file`);
 		expect(error?.description).toContain(`answered with ${found}`);
+	});
+
+	test.each([
+		[
+			'an HTML 403 page labelled image/png',
+			{ body: '<!DOCTYPE html><html><h1>403 Forbidden</h1></html>', contentType: 'image/png' },
+			'image/png, starting "<!DOCTYPE html><html><h1>403 Forbidden</"',
+		],
+		[
+			'an S3 XML error labelled image/jpeg',
+			{
+				body: '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code></Error>',
+				contentType: 'image/jpeg',
+			},
+			'image/jpeg, starting "<?xml version="1.0" encoding="UTF-8"?>.<',
+		],
+		[
+			'JSON labelled image/png',
+			{ body: '{"message":"Forbidden"}', contentType: 'image/png; charset=utf-8' },
+			'image/png, starting "{"message":"Forbidden"}"',
+		],
+		[
+			'a video labelled image/png',
+			{ body: videoBytes(), contentType: 'image/png' },
+			'a file of type video/mp4 (MP4)',
+		],
+	])(
+		'%s is an error, not an image: the bytes decide, not the Content-Type',
+		async (_, answer, found) => {
+			serveAccount(account);
+			serveImageFiles({ bodies: { [account[0].id]: answer } });
+
+			const { error, items } = await getGeneratedImages({ limit: 1, downloadImage: true });
+
+			expect(items).toEqual([]);
+			expect(error?.message).toBe(`The download of image ${account[0].id} is not an image file`);
+			expect(error?.description).toContain(`${account[0].url} answered with ${found}`);
+			expect(error?.description).toContain(
+				'an image must be PNG, JPEG, GIF, WebP, AVIF, HEIC, HEIF, BMP, TIFF or JPEG XL',
+			);
+		},
+	);
+
+	test.each([
+		['a PNG labelled image/jpeg', imageBytes('x'), 'image/jpeg', 'image/png', 'png'],
+		['GIF', fileStart('GIF89a', [1, 0, 1, 0]), 'application/octet-stream', 'image/gif', 'gif'],
+		[
+			'WebP labelled image/png',
+			fileStart('RIFF', [36, 0, 0, 0], 'WEBPVP8 '),
+			'image/png',
+			'image/webp',
+			'webp',
+		],
+		[
+			'AVIF',
+			fileStart([0, 0, 0, 28], 'ftypavif', [0, 0, 0, 0], 'avifmif1miaf'),
+			'',
+			'image/avif',
+			'avif',
+		],
+		[
+			'AVIF under the general HEIF brand',
+			fileStart([0, 0, 0, 24], 'ftypmif1', [0, 0, 0, 0], 'mif1avif'),
+			'binary/octet-stream',
+			'image/avif',
+			'avif',
+		],
+		[
+			'HEIC',
+			fileStart([0, 0, 0, 24], 'ftypheic', [0, 0, 0, 0], 'mif1heic'),
+			'image/heic',
+			'image/heic',
+			'heic',
+		],
+		[
+			'HEIF',
+			fileStart([0, 0, 0, 16], 'ftypmif1', [0, 0, 0, 0]),
+			'image/heif',
+			'image/heif',
+			'heif',
+		],
+		[
+			'BMP',
+			fileStart('BM', [70, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0, 40, 0, 0, 0]),
+			'image/x-ms-bmp',
+			'image/bmp',
+			'bmp',
+		],
+		['TIFF (Intel)', fileStart('II', [42, 0, 8, 0, 0, 0]), 'image/tiff', 'image/tiff', 'tif'],
+		['TIFF (Motorola)', fileStart('MM', [0, 42, 0, 0, 0, 8]), 'image/tiff', 'image/tiff', 'tif'],
+		['JPEG XL', fileStart([0xff, 0x0a, 0xfa, 0x1f]), 'image/jxl', 'image/jxl', 'jxl'],
+	])('%s: stored as what its bytes say', async (_, body, contentType, mimeType, extension) => {
+		serveAccount(account);
+		serveImageFiles({ bodies: { [account[0].id]: { body, contentType } } });
+
+		const { items, error } = await getGeneratedImages({ limit: 1, downloadImage: true });
+
+		expect(error).toBeUndefined();
+		expect(items[0].binary?.data).toMatchObject({
+			mimeType,
+			fileName: `${account[0].id}.${extension}`,
+			fileExtension: extension,
+		});
+		expect(Buffer.from(items[0].binary!.data.data, 'base64')).toEqual(body);
+	});
+
+	test('the trigger takes an error page labelled image/png for what it is: the image comes without it', async () => {
+		const account = makeImages(10);
+		serveAccount(account);
+		const trigger = activePictoryTrigger({ downloadImage: true });
+		await trigger.poll();
+
+		const added = makeImages(1, {
+			newest: Date.parse(account[0].createdDate) + 60_000,
+			idPrefix: 'new',
+		});
+		account.unshift(...added);
+		serveImageFiles({
+			bodies: { [added[0].id]: { body: '<html>Access denied</html>', contentType: 'image/png' } },
+		});
+		const { items, error } = await trigger.poll();
+
+		expect(error).toBeUndefined();
+		expect(items?.map((item) => item.json)).toEqual([
+			{ ...added[0], downloadError: `The download of image ${added[0].id} is not an image file` },
+		]);
+		expect(items?.[0].binary).toBeUndefined();
 	});
 
 	test('downloads run at most 4 at a time and keep the list order', async () => {

@@ -147,6 +147,14 @@ export function videoBytes(size = 64): Buffer {
 	return bytes;
 }
 
+/** A file's first bytes, from text (Latin-1) and byte lists: `fileStart('RIFF', [0, 0, 0, 0], 'WEBP')`. */
+export const fileStart = (...parts: Array<string | number[]>) =>
+	Buffer.concat(
+		parts.map((part) =>
+			typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part),
+		),
+	);
+
 /** Pictory's lists for Create from Text's dropdowns. */
 export const dropdownLists = {
 	voices: [

@@ -226,6 +226,19 @@ describe('Generate', () => {
 		expect(error?.description).toContain(ORDERED_NOTE);
 	});
 
+	test('a finished image whose link gives an S3 error labelled image/png is an error naming the job', async () => {
+		serveGeneration(JOB_ID, [jobAnswer.imageCompleted(JOB_ID)]);
+		const s3Error = '<?xml version="1.0"?><Error><Code>AccessDenied</Code></Error>';
+		serveImageFiles({ bodies: { [JOB_ID]: { body: s3Error, contentType: 'image/png' } } });
+
+		const { error, items } = await generate({ downloadImage: true });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(`The download of image ${JOB_ID} is not an image file`);
+		expect(error?.description).toContain('answered with image/png, starting "<?xml');
+		expect(error?.description).toContain(ORDERED_NOTE);
+	});
+
 	test('an error while waiting names the job, so the paid-for image is not ordered again', async () => {
 		const { requests } = serveGeneration(JOB_ID, [new HttpAnswer(503, { message: 'Busy' })]);
 

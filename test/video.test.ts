@@ -5,7 +5,9 @@ import nock from 'nock';
 
 import {
 	dropdownLists,
+	fileStart,
 	HttpAnswer,
+	imageBytes,
 	jobAnswer,
 	JOBS_PATH,
 	PROJECTS_PATH,
@@ -188,6 +190,28 @@ describe('Video → Create from Text: the render and the wait', () => {
 		]);
 	});
 
+	test('a render completed in a flat answer is waited for and downloaded, its videoURL kept', async () => {
+		const videoURL = `${VIDEO_HOST}/videos/${JOB_ID}.mp4`;
+		serveRender([
+			{ job_id: JOB_ID, status: 'in-progress', renderProgress: 50 },
+			{ job_id: JOB_ID, status: 'completed', videoURL, videoDuration: 42.5 },
+		]);
+		nock(VIDEO_HOST)
+			.get(`/videos/${JOB_ID}.mp4`)
+			.reply(200, videoBytes(), { 'Content-Type': 'video/mp4' });
+
+		const { items, error } = await createVideo({ downloadVideo: true });
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({
+			jobId: JOB_ID,
+			status: 'completed',
+			videoURL,
+			videoDuration: 42.5,
+		});
+		expect(Buffer.from(items[0].binary!.data.data, 'base64')).toEqual(videoBytes());
+	});
+
 	test('a failed render is an error with Pictory’s code and message, not pointing to Job → Get', async () => {
 		serveRender([jobAnswer.inProgress(JOB_ID), jobAnswer.videoFailed(JOB_ID)]);
 
@@ -367,6 +391,121 @@ describe('Video → Create from Text: the render and the wait', () => {
 	});
 });
 
+describe('Video → Create from Text: what a download is', () => {
+	const serveVideoFile = (body: Buffer | string, contentType: string) => {
+		serveRender([jobAnswer.videoCompleted(JOB_ID)]);
+		nock(VIDEO_HOST).get(`/videos/${JOB_ID}.mp4`).reply(200, body, { 'Content-Type': contentType });
+	};
+
+	test.each([
+		[
+			'an HTML page labelled video/mp4',
+			'<html><body>Request has expired</body></html>',
+			'video/mp4, starting "<html><body>Request has expired</body></"',
+		],
+		[
+			'an S3 XML error labelled video/mp4',
+			'<?xml version="1.0"?><Error><Code>AccessDenied</Code></Error>',
+			'video/mp4, starting "<?xml version="1.0"?><Error><Code>Access"',
+		],
+		['JSON labelled video/mp4', '{"error":"expired"}', 'video/mp4, starting "{"error":"expired"}"'],
+		['an image labelled video/mp4', imageBytes(JOB_ID), 'a file of type image/png (PNG)'],
+		[
+			'an audio-only MP4 labelled video/mp4',
+			fileStart([0, 0, 0, 24], 'ftypM4A ', [0, 0, 0, 0], 'M4A isom'),
+			'a file of type audio/mp4 (M4A)',
+		],
+	])('%s is an error naming the job, not a video', async (_, body, found) => {
+		serveVideoFile(body, 'video/mp4');
+
+		const { error, items } = await createVideo({ downloadVideo: true });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(`The download of video ${JOB_ID} is not a video file`);
+		expect(error?.description).toContain(`answered with ${found}`);
+		expect(error?.description).toContain(
+			'a video must be MP4, MOV, M4V, 3GP, 3G2, WebM, Matroska, AVI, FLV, WMV, MPEG or MPEG-TS',
+		);
+		expect(error?.description).toContain(`The video was ordered as job ${JOB_ID}`);
+	});
+
+	const tsPackets = Buffer.alloc(188 * 3);
+	for (let packet = 0; packet < 3; packet++) tsPackets[packet * 188] = 0x47;
+
+	test.each([
+		['MOV', fileStart([0, 0, 0, 20], 'ftypqt  ', [0, 0, 2, 0], 'qt  '), 'video/quicktime', 'mov'],
+		['old MOV', fileStart([0, 0, 0, 8], 'wide', [0, 0, 0, 8], 'mdat'), 'video/quicktime', 'mov'],
+		['M4V', fileStart([0, 0, 0, 20], 'ftypM4V ', [0, 0, 0, 1], 'isom'), 'video/x-m4v', 'm4v'],
+		['3GP', fileStart([0, 0, 0, 20], 'ftyp3gp4', [0, 0, 0, 0], 'isom'), 'video/3gpp', '3gp'],
+		[
+			'WebM',
+			fileStart([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 1, 0x42, 0x82, 0x84], 'webm'),
+			'video/webm',
+			'webm',
+		],
+		[
+			'Matroska',
+			fileStart([0x1a, 0x45, 0xdf, 0xa3, 0xa3, 0x42, 0x82, 0x88], 'matroska'),
+			'video/x-matroska',
+			'mkv',
+		],
+		['AVI', fileStart('RIFF', [0, 1, 0, 0], 'AVI LIST'), 'video/x-msvideo', 'avi'],
+		['FLV', fileStart('FLV', [1, 5, 0, 0, 0, 9]), 'video/x-flv', 'flv'],
+		[
+			'WMV',
+			fileStart([0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11, 0xa6, 0xd9]),
+			'video/x-ms-wmv',
+			'wmv',
+		],
+		['MPEG', fileStart([0, 0, 1, 0xba, 0x44]), 'video/mpeg', 'mpg'],
+		['MPEG-TS', tsPackets, 'video/mp2t', 'ts'],
+	])(
+		'%s sent as application/octet-stream: stored as what its bytes say',
+		async (_, body, mimeType, extension) => {
+			serveVideoFile(body, 'application/octet-stream');
+
+			const { items, error } = await createVideo({ downloadVideo: true });
+
+			expect(error).toBeUndefined();
+			expect(items[0].binary?.data).toMatchObject({
+				mimeType,
+				fileName: `${JOB_ID}.${extension}`,
+				fileExtension: extension,
+			});
+			expect(Buffer.from(items[0].binary!.data.data, 'base64')).toEqual(body);
+		},
+	);
+
+	test('the video streams into n8n’s binary data store: only its first bytes are read first', async () => {
+		serveVideoFile(videoBytes(2 * 2 ** 20), 'video/mp4');
+		const stored: Array<{ streamed: boolean; bytes: Buffer }> = [];
+		const binaryData = Container.get(BinaryDataService);
+		binaryData.setManager('filesystem-v2', {
+			async store(_location: unknown, file: Buffer | AsyncIterable<Buffer>) {
+				const chunks: Buffer[] = [];
+				if (!Buffer.isBuffer(file)) for await (const chunk of file) chunks.push(chunk);
+				stored.push({ streamed: !Buffer.isBuffer(file), bytes: Buffer.concat(chunks) });
+				return { fileId: 'file-1', fileSize: Buffer.concat(chunks).length };
+			},
+		} as never);
+
+		try {
+			const { items, error } = await createVideo({ downloadVideo: true });
+
+			expect(error).toBeUndefined();
+			expect(items[0].binary?.data).toMatchObject({
+				id: 'filesystem-v2:file-1',
+				mimeType: 'video/mp4',
+			});
+			expect(stored).toHaveLength(1);
+			expect(stored[0].streamed).toBe(true);
+			expect(stored[0].bytes.equals(videoBytes(2 * 2 ** 20))).toBe(true);
+		} finally {
+			binaryData.setManager('filesystem-v2', undefined as never);
+		}
+	});
+});
+
 describe('Job → Get', () => {
 	const getJob = (jobId: string) => runPictoryNode({ resource: 'job', operation: 'get', jobId });
 
@@ -400,6 +539,52 @@ describe('Job → Get', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ jobId: JOB_ID, ...json });
 	});
+
+	const videoURL = `${VIDEO_HOST}/videos/${JOB_ID}.mp4`;
+	const createdAt = '2026-04-04T11:52:00.000Z';
+	const failure = { error_code: 'TEXT_TO_VIDEO_FAILED', error_message: 'No scenes' };
+	const failedJob = { videoName: 'Launch teaser', createdAt };
+	const failedOutput = {
+		status: 'failed',
+		errorCode: 'TEXT_TO_VIDEO_FAILED',
+		errorMessage: 'No scenes',
+		...failedJob,
+	};
+
+	test.each([
+		[
+			'a completed job answered flat, "job_id" at the top',
+			{ job_id: JOB_ID, status: 'completed', videoURL, videoDuration: 42.5 },
+			{ status: 'completed', videoURL, videoDuration: 42.5 },
+		],
+		[
+			'a job in progress answered flat, "jobId" at the top',
+			{ jobId: JOB_ID, status: 'in-progress', renderProgress: 10, createdAt },
+			{ status: 'in-progress', renderProgress: 10, createdAt },
+		],
+		[
+			'a nested answer with fields beside "data"',
+			{ job_id: JOB_ID, success: true, createdAt, data: { status: 'in-progress' } },
+			{ status: 'in-progress', createdAt },
+		],
+		[
+			'a failed job, nested, with its name and date',
+			{ job_id: JOB_ID, success: false, data: { status: 'failed', ...failure, ...failedJob } },
+			failedOutput,
+		],
+		[
+			'a failed job, flat, with its name and date',
+			{ job_id: JOB_ID, status: 'failed', ...failure, ...failedJob },
+			failedOutput,
+		],
+	])('keeps every field of %s', async (_, answer, json) => {
+		serveGeneration(JOB_ID, [answer]);
+
+		const { items, error } = await getJob(JOB_ID);
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ jobId: JOB_ID, ...json });
+	});
 });
 
 describe('Job → Get Many and Project → Get Many', () => {
@@ -427,6 +612,48 @@ describe('Job → Get Many and Project → Get Many', () => {
 			pairedItem: { item: 0 },
 		});
 		expect(scope.isDone()).toBe(true);
+	});
+
+	test('every field of every job is kept, whatever its shape: flat, nested, failed', async () => {
+		const createdAt = '2026-04-04T11:52:00.000Z';
+		const videoURL = `${VIDEO_HOST}/videos/job-1.mp4`;
+		nock(BASE_URL)
+			.get(JOBS_PATH)
+			.reply(200, {
+				items: [
+					{ jobId: 'job-1', status: 'completed', videoURL, createdAt, videoName: 'Teaser' },
+					{ job_id: 'job-2', status: 'in-progress', renderProgress: 5, createdAt },
+					{ success: true, createdAt, data: { jobId: 'job-3', status: 'completed', videoURL } },
+					{
+						success: false,
+						data: {
+							jobId: 'job-4',
+							status: 'failed',
+							error_code: 'TEXT_TO_VIDEO_FAILED',
+							error_message: 'No scenes',
+							videoName: 'Failed teaser',
+							createdAt,
+						},
+					},
+				],
+			});
+
+		const { items, error } = await runPictoryNode({ resource: 'job', operation: 'getMany' });
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([
+			{ jobId: 'job-1', status: 'completed', videoURL, createdAt, videoName: 'Teaser' },
+			{ jobId: 'job-2', status: 'in-progress', renderProgress: 5, createdAt },
+			{ jobId: 'job-3', status: 'completed', videoURL, createdAt },
+			{
+				jobId: 'job-4',
+				status: 'failed',
+				errorCode: 'TEXT_TO_VIDEO_FAILED',
+				errorMessage: 'No scenes',
+				videoName: 'Failed teaser',
+				createdAt,
+			},
+		]);
 	});
 
 	test('projects page over "pagekey", answered as "pageKey", until it is null', async () => {

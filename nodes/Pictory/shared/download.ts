@@ -1,8 +1,8 @@
 /**
  * Downloads of the files Pictory links to (images, videos) into items' binary data. A file streams
- * from the link into n8n's binary data store, never held whole in memory; its first bytes are
- * checked, so an error page or an empty body is an error rather than a broken file, and it is
- * named by what it really is.
+ * from the link into n8n's binary data store, never held whole in memory; its first bytes decide
+ * what it is, whatever its Content-Type says, so an error page or an empty body is an error rather
+ * than a broken file, and the file is named by what it really is.
  */
 import {
 	NodeApiError,
@@ -23,6 +23,7 @@ import {
 	noFileUrlError,
 	notAFileError,
 } from './errors';
+import { fileTypeOf, SNIFF_BYTES, typeNames, type FileType } from './fileTypes';
 import { failedAnswer, withRetries, type RequestRun } from './transport';
 import { readBoolean, readFieldName } from './values';
 
@@ -37,51 +38,6 @@ export interface FileKind {
 
 export const IMAGE_FILE: FileKind = { noun: 'image', timeoutMs: 120_000, stallMs: 30_000 };
 export const VIDEO_FILE: FileKind = { noun: 'video', timeoutMs: 30 * 60_000, stallMs: 60_000 };
-
-/** File types by their first bytes. */
-const SIGNATURES: Array<{
-	mimeType: string;
-	extension: string;
-	matches: (head: Buffer) => boolean;
-}> = [
-	{
-		mimeType: 'image/png',
-		extension: 'png',
-		matches: (head) => head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
-	},
-	{
-		mimeType: 'image/jpeg',
-		extension: 'jpg',
-		matches: (head) => head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])),
-	},
-	{
-		mimeType: 'image/webp',
-		extension: 'webp',
-		matches: (head) =>
-			head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP',
-	},
-	{
-		mimeType: 'image/gif',
-		extension: 'gif',
-		matches: (head) => head.toString('latin1', 0, 4) === 'GIF8',
-	},
-	{
-		mimeType: 'video/mp4',
-		extension: 'mp4',
-		matches: (head) => head.toString('latin1', 4, 8) === 'ftyp',
-	},
-];
-
-const SNIFF_BYTES = 12;
-
-/** The file's type from its first bytes, else from a Content-Type of its kind; undefined: not one. */
-function fileTypeOf(head: Buffer, contentType: string, kind: FileKind) {
-	const known = SIGNATURES.find((signature) => signature.matches(head));
-	if (known) return known.mimeType.startsWith(`${kind.noun}/`) ? known : undefined;
-	if (!contentType.startsWith(`${kind.noun}/`)) return undefined;
-	const subtype = contentType.slice(kind.noun.length + 1).replace(/\+.*$/, '');
-	return { mimeType: contentType, extension: subtype.replace(/[^a-z0-9]/gi, '') || 'bin' };
-}
 
 /** Where files are downloaded: a node run or a trigger poll. */
 type DownloadContext = IExecuteSingleFunctions | IPollFunctions;
@@ -120,6 +76,18 @@ async function readStart(
 		};
 		stream.on('readable', onReadable).once('end', onEnd).once('error', reject);
 	});
+}
+
+/** What a link answered instead of a file of the kind expected, for the error. */
+function whatCame(head: Buffer, type: FileType | undefined, response: IN8nHttpFullResponse) {
+	if (!head.length) return 'an empty body';
+	if (type) return `a file of type ${type.mimeType} (${type.name})`;
+	const contentType = String(response.headers['content-type'] ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	const start = head.toString('latin1', 0, 40).replace(/[^\x20-\x7e]/g, '.');
+	return `${contentType || 'a file of no stated type'}, starting "${start}"`;
 }
 
 export interface FileLink {
@@ -161,18 +129,11 @@ export async function downloadFile(
 				stream.destroy();
 				throw failedAnswer(response);
 			}
-			const contentType = String(response.headers['content-type'] ?? '')
-				.split(';')[0]
-				.trim()
-				.toLowerCase();
 			const { head, body } = await readStart(stream, SNIFF_BYTES);
-			const type = head.length ? fileTypeOf(head, contentType, kind) : undefined;
-			if (!type) {
+			const type = fileTypeOf(head);
+			if (!type?.mimeType.startsWith(`${kind.noun}/`)) {
 				stream.destroy();
-				const found = head.length
-					? `${contentType || 'a file of no stated type'}, starting "${head.toString('latin1', 0, 40).replace(/[^\x20-\x7e]/g, '.')}"`
-					: 'an empty body';
-				throw notAFileError(node, file, found);
+				throw notAFileError(node, file, whatCame(head, type, response), typeNames(kind.noun));
 			}
 			return await context.helpers
 				.prepareBinaryData(body, `${link.id}.${type.extension}`, type.mimeType)

@@ -468,18 +468,22 @@ export function downloadError(
 	});
 }
 
-/** The link answered, but not with the file: an error page, an empty body, the wrong kind. */
+/**
+ * The link answered, but not with the file: an error page, an empty body, the wrong kind. `types`
+ * names the types of the kind that the node recognises.
+ */
 export function notAFileError(
 	node: INode,
 	file: { id: string; url: unknown; kind: string },
 	found: string,
+	types: string,
 ): NodeOperationError {
 	const article = /^[aeiou]/.test(file.kind) ? 'an' : 'a';
 	return new NodeOperationError(
 		node,
 		`The download of ${file.kind} ${file.id} is not ${article} ${file.kind} file`,
 		{
-			description: `${String(file.url)} answered with ${found}. Its link may have expired: getting it from Pictory again gives a fresh one.`,
+			description: `${String(file.url)} answered with ${found}. Its link may have expired: getting it from Pictory again gives a fresh one. A file is taken for what its first bytes show, whatever its Content-Type; ${article} ${file.kind} must be ${types}.`,
 		},
 	);
 }

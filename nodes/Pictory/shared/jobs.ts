@@ -37,9 +37,10 @@ export const jobPath = (jobId: string) => `/v1/jobs/${encodeURIComponent(jobId)}
 
 /**
  * A job as the node outputs it: `jobId`, `status` (in-progress, completed, failed, cleaned…), and
- * whatever else Pictory sent with it: `url`, `width`, `height` for an image; `renderProgress`
+ * every other field Pictory sent with it: `url`, `width`, `height` for an image; `renderProgress`
  * while a video renders, then `videoURL`, `videoShareURL`, `thumbnail`, `videoDuration`, subtitle
- * files; `aiCreditsUsed`. A failed job has Pictory's `errorCode` and `errorMessage`.
+ * files; `aiCreditsUsed`, `videoName`, `createdAt`… A failed job has Pictory's `errorCode` and
+ * `errorMessage`.
  */
 export interface JobResult extends IDataObject {
 	jobId: string;
@@ -67,38 +68,65 @@ function saysUnknownJob(body: unknown): boolean {
 	return said.some((text) => text === '5000' || /job[ _]?not[ _]?found|no such job/i.test(text));
 }
 
-/** Reads a job answer: `{ success, data: { status, … } }`, or the same fields at the top. */
+/**
+ * Pictory's envelope (`success`, `data`), the id and status (given as `jobId` and `status`), and
+ * its failure fields (given as `errorCode` and `errorMessage`): every other field is the job's.
+ */
+const READ_FIELDS = new Set([
+	'success',
+	'data',
+	'job_id',
+	'jobId',
+	'status',
+	'error',
+	'error_code',
+	'error_message',
+]);
+
+/**
+ * Reads a job answer: `{ success, data: { status, … } }` with maybe more fields at the top, or
+ * all of them at the top. Every field is kept, from `data` when it is in both places.
+ */
 export function readJob(node: INode, jobId: string, body: unknown): JobResult {
 	const answer = asObject(body);
 	if (!answer) throw unreadableAnswer(node, `Expected a JSON object describing job ${jobId}.`);
 	const data = asObject(answer.data) ?? {};
-	const error = asObject(answer.error) ?? {};
+	const fields: IDataObject = Object.fromEntries(
+		[...Object.entries(answer), ...Object.entries(data)].filter(([key]) => !READ_FIELDS.has(key)),
+	);
 	const status = firstString(data.status, answer.status);
 
 	if (answer.success === false || status === 'failed') {
-		const errorCode = firstString(answer.error_code, data.error_code, error.error_code, error.code);
+		const error = asObject(answer.error) ?? asObject(data.error) ?? {};
+		const errorCode = firstString(
+			answer.error_code,
+			data.error_code,
+			error.error_code,
+			error.code,
+			fields.errorCode,
+		);
 		const errorMessage = firstString(
 			answer.error_message,
 			data.error_message,
 			error.error_message,
 			error.message,
+			fields.errorMessage,
+			answer.error,
 		);
 		return {
 			jobId,
 			status: 'failed',
+			...fields,
 			...(errorCode && { errorCode }),
 			...(errorMessage && { errorMessage: redactApiKeys(errorMessage) }),
 		};
 	}
 	if (!status) throw unreadableAnswer(node, `The answer for job ${jobId} has no "status".`);
 
-	const results = Object.entries(data).filter(
-		([key]) => !['status', 'error_code', 'error_message'].includes(key),
-	);
-	const job: JobResult = { jobId, status, ...Object.fromEntries(results) };
+	const job: JobResult = { jobId, status, ...fields };
 	// Pictory's pages name the share link both ways; give it under one name, keeping Pictory's.
-	if (typeof data.shareVideoURL === 'string' && data.videoShareURL === undefined) {
-		job.videoShareURL = data.shareVideoURL;
+	if (typeof job.shareVideoURL === 'string' && job.videoShareURL === undefined) {
+		job.videoShareURL = job.shareVideoURL;
 	}
 	if (status === 'cleaned') {
 		job.errorMessage =
