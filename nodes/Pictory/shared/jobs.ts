@@ -1,5 +1,5 @@
 /**
- * Pictory's jobs (GET /v1/jobs/{id}): one way to read a job, used by Get Job and by every wait
+ * Pictory's jobs (GET /v1/jobs/{id}): one way to read a job, used by Job → Get and by every wait
  * for an order, and the wait itself.
  */
 import { sleep, type IDataObject, type IExecuteSingleFunctions, type INode } from 'n8n-workflow';

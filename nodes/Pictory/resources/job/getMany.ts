@@ -23,7 +23,7 @@ const JOB_LIST: ListShape = {
 	idOf: jobIdOf,
 };
 
-/** The account's jobs, newest first, each read like Get Job reads one. */
+/** The account's jobs, newest first, each read like Job → Get reads one. */
 export async function getManyJobs(this: IExecuteSingleFunctions, { request, api }: OperationCall) {
 	const jobs = await listPages(api, request, JOB_LIST, { limit: readLimit(this, 'jobs') });
 	return jobs.map((job) => ({ json: readJob(this.getNode(), jobIdOf(job) ?? '', job) }));
