@@ -7,7 +7,7 @@ import {
 	serveAccount,
 	serveImageFiles,
 } from './fakePictory';
-import { advanceClock } from './clock';
+import { advanceClock, onClock } from './clock';
 import { activePictoryTrigger, runPictoryNode } from './harness';
 import type { PictoryImage } from '../nodes/Pictory/shared/images';
 
@@ -274,6 +274,49 @@ describe('Pictory Trigger: On New Generated Image', () => {
 		expect(ids((await trigger.poll()).items)).toEqual([added.id]);
 		expect(await trigger.poll()).toEqual({});
 		expect(requests).toHaveLength(12);
+	});
+
+	test('a check that starts while the last one still runs does nothing: each image is emitted once, none is lost', async () => {
+		const account = makeImages(10, { newest: NOW });
+		serveAccount(account);
+		// A slow image host: 20 s a file.
+		const files = serveImageFiles({ delayMs: 20_000 });
+		const trigger = activePictoryTrigger({ downloadImage: true });
+		await trigger.poll();
+
+		const [first] = newImages(1, 'first', 1);
+		const [second] = newImages(1, 'second', 2);
+		account.unshift(first);
+		const firstCheck = trigger.startPoll();
+		// n8n's next tick comes while the first check is downloading, and finds one more image.
+		await advanceClock(10_000);
+		account.unshift(second);
+		const [emitted, overlapping] = await onClock(Promise.all([firstCheck, trigger.startPoll()]));
+
+		expect(ids(emitted.items)).toEqual([first.id]);
+		expect(overlapping).toEqual({});
+		expect(files.downloads).toEqual([first.id]);
+
+		// The next check finds what the skipped one would have.
+		expect(ids((await trigger.poll()).items)).toEqual([second.id]);
+		expect(await trigger.poll()).toEqual({});
+	});
+
+	test('checks of triggers in two workflows run side by side', async () => {
+		const account = makeImages(10, { newest: NOW });
+		serveAccount(account);
+		const triggers = ['workflow-a', 'workflow-b'].map((workflowId) =>
+			activePictoryTrigger({}, { workflowId }),
+		);
+		for (const trigger of triggers) await trigger.poll();
+
+		const [added] = newImages(1, 'new');
+		account.unshift(added);
+		const results = await onClock(
+			Promise.all(triggers.map(async (trigger) => await trigger.startPoll())),
+		);
+
+		expect(results.map((result) => ids(result.items))).toEqual([[added.id], [added.id]]);
 	});
 
 	test('a burst of 800 new images is emitted whole; what it re-reads and remembers stays bounded', async () => {

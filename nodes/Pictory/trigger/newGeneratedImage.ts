@@ -83,6 +83,32 @@ function remembered(seen: Record<string, number>, newest: number | null): Record
 }
 
 /**
+ * The checks running now, by workflow and node. n8n starts a check at every poll time without
+ * waiting for the last one (a slow download can outlast the interval), and two at once would both
+ * emit what is new. So a check that finds one running does nothing: the next check after it finds
+ * what this one would have. Only a guard: the position itself is in the static data.
+ */
+const checksRunning = new Set<string>();
+
+/** Checks for new images, unless this trigger's last check still runs. */
+export async function pollNewGeneratedImages(
+	this: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
+	if (this.getMode() === 'manual') return await checkForNewImages.call(this);
+	const check = JSON.stringify([this.getWorkflow().id, this.getNode().name]);
+	if (checksRunning.has(check)) {
+		this.logger.debug('Pictory Trigger: the last check still runs, so this one is skipped');
+		return null;
+	}
+	checksRunning.add(check);
+	try {
+		return await checkForNewImages.call(this);
+	} finally {
+		checksRunning.delete(check);
+	}
+}
+
+/**
  * Emits the images generated since the last check, one item each, oldest first. The first check
  * of an active workflow only records where the account stands, as n8n's own polling triggers do;
  * "Fetch Test Event" shows the newest image without moving that position. An image is remembered
@@ -93,9 +119,7 @@ function remembered(seen: Record<string, number>, newest: number | null): Record
  * moves neither where paging stops nor what is forgotten, and with no position yet (activated on
  * an empty account) a check reads the whole list.
  */
-export async function pollNewGeneratedImages(
-	this: IPollFunctions,
-): Promise<INodeExecutionData[][] | null> {
+async function checkForNewImages(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const api = await pictoryApiFromCredential(this);
 	const { run } = api;
 	const request = { method: 'GET' as const, url: IMAGES_PATH };
