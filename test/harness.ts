@@ -214,9 +214,9 @@ function pictoryNode(
 	};
 }
 
-function workflowOf(node: INode, timezone?: string): Workflow {
+function workflowOf(node: INode, timezone?: string, id = 'test-workflow'): Workflow {
 	return new Workflow({
-		id: 'test-workflow',
+		id,
 		nodes: [node],
 		connections: {},
 		active: false,
@@ -306,30 +306,40 @@ export interface PollResult {
  */
 export function activePictoryTrigger(
 	parameters: INodeParameters = {},
-	{ credentials = { pictoryApi: { apiKey: API_KEY } } }: Pick<RunOptions, 'credentials'> = {},
+	{
+		credentials = { pictoryApi: { apiKey: API_KEY } },
+		workflowId,
+	}: Pick<RunOptions, 'credentials'> & { workflowId?: string } = {},
 ) {
 	const node = pictoryNode('pictoryTrigger', parameters);
-	const workflow = workflowOf(node);
+	const workflow = workflowOf(node, undefined, workflowId);
 	const additionalData = createAdditionalData(credentials);
 	const executor = Container.get(PollTriggerExecutor);
+
+	/**
+	 * A tick, without moving the clock: n8n starts each tick without waiting for the one before,
+	 * so a test can start one while another runs, then await both with `onClock`.
+	 */
+	const startPoll = async (): Promise<PollResult> => {
+		const result: PollResult = {};
+		const context = new PollContext(
+			workflow,
+			node,
+			additionalData,
+			'trigger',
+			'activate',
+			(data) => (result.items = data[0]),
+			(error) => (result.error = error),
+		);
+		await executor.create(workflow, node, context, () => true)();
+		return result;
+	};
 
 	return {
 		/** The trigger's position, as stored in the workflow's static data. */
 		staticData: () => ({ ...workflow.getStaticData('node', node) }),
-		async poll(): Promise<PollResult> {
-			const result: PollResult = {};
-			const context = new PollContext(
-				workflow,
-				node,
-				additionalData,
-				'trigger',
-				'activate',
-				(data) => (result.items = data[0]),
-				(error) => (result.error = error),
-			);
-			await onClock(executor.create(workflow, node, context, () => true)());
-			return result;
-		},
+		startPoll,
+		poll: async () => await onClock(startPoll()),
 	};
 }
 

@@ -7,15 +7,22 @@ import {
 	serveAccount,
 	serveImageFiles,
 } from './fakePictory';
+import { advanceClock, onClock } from './clock';
 import { activePictoryTrigger, runPictoryNode } from './harness';
 import type { PictoryImage } from '../nodes/Pictory/shared/images';
 
 const NOW = Date.parse('2026-04-04T06:03:38.665Z');
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const ids = (items: Array<{ json: { id?: unknown } }> | undefined) =>
 	items?.map((item) => item.json.id);
 const newImages = (count: number, idPrefix: string, minutesAfter = count) =>
 	makeImages(count, { newest: NOW + minutesAfter * MINUTE, idPrefix });
+/** One image dated `time` (ms). */
+const imageAt = (id: string, time: number) => ({
+	...makeImages(1, { idPrefix: id })[0],
+	createdDate: new Date(time).toISOString(),
+});
 
 describe('Pictory Trigger: On New Generated Image', () => {
 	test('the first poll of an active workflow remembers the last hour’s images and emits nothing, in one request', async () => {
@@ -185,6 +192,131 @@ describe('Pictory Trigger: On New Generated Image', () => {
 
 		account.push(...makeImages(2, { newest: NOW }));
 		expect((await trigger.poll()).items).toHaveLength(2);
+	});
+
+	test('activated on an empty account, every image made before the next check is emitted, however far apart', async () => {
+		const account: PictoryImage[] = [];
+		const { requests } = serveAccount(account);
+		const trigger = activePictoryTrigger();
+		await trigger.poll();
+
+		// With the next check at 12:00: images made at 10:30, 10:00, 09:00 and 08:00 (newest first).
+		const checkAt = Date.now();
+		account.push(
+			...[1.5, 2, 3, 4].map((hoursBefore) =>
+				imageAt(`made-${hoursBefore}h-before`, checkAt - hoursBefore * HOUR),
+			),
+		);
+		requests.length = 0;
+		const { items } = await trigger.poll();
+
+		expect(ids(items)).toEqual(account.map((image) => image.id).reverse());
+		expect(requests).toHaveLength(1);
+		expect(await trigger.poll()).toEqual({});
+	});
+
+	test('an image dated hours ahead of the clock neither hides the images made after it nor makes the trigger forget', async () => {
+		const account = makeImages(50, { newest: Date.now() - 10 * MINUTE });
+		const known = account.map((image) => image.id);
+		serveAccount(account);
+		const trigger = activePictoryTrigger();
+		await trigger.poll();
+		const seenIds = () => Object.keys((trigger.staticData() as { seen: object }).seen);
+
+		// A time-zone slip: dated 3 hours ahead, so Pictory lists it first.
+		const ahead = imageAt('ahead', Date.now() + 3 * HOUR);
+		account.unshift(ahead);
+		expect(ids((await trigger.poll()).items)).toEqual([ahead.id]);
+		expect(seenIds()).toEqual(expect.arrayContaining([ahead.id, ...known]));
+
+		// Three images made after it, dated right, so listed after it.
+		await advanceClock(5 * MINUTE);
+		const later = [1, 2, 3].map((minutes) =>
+			imageAt(`later-${minutes}`, Date.now() - minutes * MINUTE),
+		);
+		account.splice(1, 0, ...later);
+		expect(ids((await trigger.poll()).items)).toEqual(later.map((image) => image.id).reverse());
+		expect(await trigger.poll()).toEqual({});
+
+		// Once the clock has passed its date, it is still not emitted again.
+		await advanceClock(4 * HOUR);
+		expect(await trigger.poll()).toEqual({});
+	});
+
+	test('activated while the newest image is dated ahead of the clock: nothing made before is emitted later', async () => {
+		const account = [
+			imageAt('ahead', Date.now() + 3 * HOUR),
+			...makeImages(50, { newest: Date.now() - 10 * MINUTE }),
+		];
+		serveAccount(account);
+		const trigger = activePictoryTrigger();
+		await trigger.poll();
+
+		const added = imageAt('new', Date.now() - MINUTE);
+		account.splice(1, 0, added);
+		expect(ids((await trigger.poll()).items)).toEqual([added.id]);
+	});
+
+	test('n8n’s clock hours behind Pictory’s, every image dated ahead: each new one emitted once, none replayed, in bounded requests', async () => {
+		// 700 images, 10 s apart, the oldest 2 hours ahead of n8n's clock.
+		const ahead = Date.now() + 2 * HOUR;
+		const account = Array.from({ length: 700 }, (_, index) =>
+			imageAt(`ahead${index}`, ahead + (700 - index) * 10_000),
+		);
+		const { requests } = serveAccount(account);
+		const trigger = activePictoryTrigger();
+		await trigger.poll();
+		expect(requests).toHaveLength(6);
+
+		const added = imageAt('new', ahead + 701 * 10_000);
+		account.unshift(added);
+		requests.length = 0;
+		expect(ids((await trigger.poll()).items)).toEqual([added.id]);
+		expect(await trigger.poll()).toEqual({});
+		expect(requests).toHaveLength(12);
+	});
+
+	test('a check that starts while the last one still runs does nothing: each image is emitted once, none is lost', async () => {
+		const account = makeImages(10, { newest: NOW });
+		serveAccount(account);
+		// A slow image host: 20 s a file.
+		const files = serveImageFiles({ delayMs: 20_000 });
+		const trigger = activePictoryTrigger({ downloadImage: true });
+		await trigger.poll();
+
+		const [first] = newImages(1, 'first', 1);
+		const [second] = newImages(1, 'second', 2);
+		account.unshift(first);
+		const firstCheck = trigger.startPoll();
+		// n8n's next tick comes while the first check is downloading, and finds one more image.
+		await advanceClock(10_000);
+		account.unshift(second);
+		const [emitted, overlapping] = await onClock(Promise.all([firstCheck, trigger.startPoll()]));
+
+		expect(ids(emitted.items)).toEqual([first.id]);
+		expect(overlapping).toEqual({});
+		expect(files.downloads).toEqual([first.id]);
+
+		// The next check finds what the skipped one would have.
+		expect(ids((await trigger.poll()).items)).toEqual([second.id]);
+		expect(await trigger.poll()).toEqual({});
+	});
+
+	test('checks of triggers in two workflows run side by side', async () => {
+		const account = makeImages(10, { newest: NOW });
+		serveAccount(account);
+		const triggers = ['workflow-a', 'workflow-b'].map((workflowId) =>
+			activePictoryTrigger({}, { workflowId }),
+		);
+		for (const trigger of triggers) await trigger.poll();
+
+		const [added] = newImages(1, 'new');
+		account.unshift(added);
+		const results = await onClock(
+			Promise.all(triggers.map(async (trigger) => await trigger.startPoll())),
+		);
+
+		expect(results.map((result) => ids(result.items))).toEqual([[added.id], [added.id]]);
 	});
 
 	test('a burst of 800 new images is emitted whole; what it re-reads and remembers stays bounded', async () => {

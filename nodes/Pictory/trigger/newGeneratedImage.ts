@@ -44,9 +44,10 @@ export const newGeneratedImageDescription: INodeProperties[] = [
 export const LOOK_BACK = { ms: 60 * 60_000, images: 500 };
 
 /**
- * Where the trigger stands, kept in the workflow's static data: the ids it has emitted (or found
- * on activation) within the look-back window, each with its image's time, and the newest time
- * seen. `newest` is null until the account has an image with a readable time.
+ * Where the trigger stands, kept in the workflow's static data (so it survives restarts): the ids
+ * it has emitted (or found on activation) within the look-back window, each with its image's
+ * time, and the newest time seen that was not ahead of the clock. `newest` is null until the
+ * account has such an image; a check then reads the whole list, as all of it is new.
  */
 interface PollState extends IDataObject {
 	newest: number | null;
@@ -68,7 +69,10 @@ function timesOf(images: PictoryImage[], fallback: number): Map<PictoryImage, nu
 	return times;
 }
 
-/** The ids to remember: within the look-back window of the newest, and at most LOOK_BACK.images. */
+/**
+ * The ids to remember: within the look-back window of the newest, and at most LOOK_BACK.images.
+ * An image dated ahead of the clock stays: Pictory lists it first until its date has passed.
+ */
 function remembered(seen: Record<string, number>, newest: number | null): Record<string, number> {
 	const horizon = (newest ?? -Infinity) - LOOK_BACK.ms;
 	const kept = Object.entries(seen)
@@ -79,15 +83,43 @@ function remembered(seen: Record<string, number>, newest: number | null): Record
 }
 
 /**
- * Emits the images generated since the last poll, one item each, oldest first. The first poll of
- * an active workflow only records where the account stands, as n8n's own polling triggers do;
- * "Fetch Test Event" shows the newest image without moving that position. An image is remembered
- * only once a poll has fetched (and downloaded) everything, so a failed poll loses nothing; an
- * image whose file can never be downloaded is emitted without it, with `downloadError`.
+ * The checks running now, by workflow and node. n8n starts a check at every poll time without
+ * waiting for the last one (a slow download can outlast the interval), and two at once would both
+ * emit what is new. So a check that finds one running does nothing: the next check after it finds
+ * what this one would have. Only a guard: the position itself is in the static data.
  */
+const checksRunning = new Set<string>();
+
+/** Checks for new images, unless this trigger's last check still runs. */
 export async function pollNewGeneratedImages(
 	this: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
+	if (this.getMode() === 'manual') return await checkForNewImages.call(this);
+	const check = JSON.stringify([this.getWorkflow().id, this.getNode().name]);
+	if (checksRunning.has(check)) {
+		this.logger.debug('Pictory Trigger: the last check still runs, so this one is skipped');
+		return null;
+	}
+	checksRunning.add(check);
+	try {
+		return await checkForNewImages.call(this);
+	} finally {
+		checksRunning.delete(check);
+	}
+}
+
+/**
+ * Emits the images generated since the last check, one item each, oldest first. The first check
+ * of an active workflow only records where the account stands, as n8n's own polling triggers do;
+ * "Fetch Test Event" shows the newest image without moving that position. An image is remembered
+ * only once a check has fetched (and downloaded) everything, so a failed check loses nothing; an
+ * image whose file can never be downloaded is emitted without it, with `downloadError`.
+ *
+ * No one odd answer moves the position past an image not yet emitted: a date ahead of the clock
+ * moves neither where paging stops nor what is forgotten, and with no position yet (activated on
+ * an empty account) a check reads the whole list.
+ */
+async function checkForNewImages(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const api = await pictoryApiFromCredential(this);
 	const { run } = api;
 	const request = { method: 'GET' as const, url: IMAGES_PATH };
@@ -100,13 +132,16 @@ export async function pollNewGeneratedImages(
 		return newest.length ? [await toItems(newest)] : null;
 	}
 
+	const now = Date.now();
 	const state = this.getWorkflowStaticData('node') as Partial<PollState>;
 	const firstPoll = state.seen === undefined;
 	const seen = state.seen ?? {};
 	const newestBefore = state.newest ?? null;
 
-	// Newest first: everything since the newest image of the last poll, then the look-back window
-	// before it, re-read (usually all on the first page).
+	// Newest first: everything since the newest image of the last check, then the look-back window
+	// before it, re-read (usually all on the first page). On activation the newest image listed
+	// that is not dated ahead of the clock sets that window; with no position, nothing ends it.
+	// Images dated ahead count as re-read, so that they cannot make a check page on and on.
 	let reference = newestBefore;
 	let reread = 0;
 	const images = await listImages(api, request, {
@@ -114,14 +149,18 @@ export async function pollNewGeneratedImages(
 		isPastEnd: (image) => {
 			const time = createdAt(image);
 			if (Number.isNaN(time)) return false;
-			reference ??= time;
-			if (time > reference) return false;
-			return time <= reference - LOOK_BACK.ms || ++reread > LOOK_BACK.images;
+			const ahead = time > now;
+			if (firstPoll && !ahead) reference ??= time;
+			if (reference !== null && time <= reference - LOOK_BACK.ms) return true;
+			const rereading = ahead || (reference !== null && time <= reference);
+			return rereading && ++reread > LOOK_BACK.images;
 		},
 	});
-	const times = timesOf(images, newestBefore ?? Date.now());
+	const times = timesOf(images, newestBefore ?? now);
 	let newest = newestBefore;
-	for (const time of times.values()) newest = Math.max(newest ?? time, time);
+	for (const time of times.values()) {
+		if (time <= now) newest = Math.max(newest ?? time, time);
+	}
 	const withTimes = (listedImages: PictoryImage[]) =>
 		Object.fromEntries(
 			listedImages.flatMap((image) => {
