@@ -11,20 +11,16 @@ import {
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IN8nHttpFullResponse,
+	type INode,
 	type INodeExecutionData,
 	type IPollFunctions,
+	type JsonObject,
 } from 'n8n-workflow';
 
-import {
-	describeFailure,
-	downloadError,
-	errorItemJson,
-	fileNotStoredError,
-	noFileUrlError,
-	notAFileError,
-} from './errors';
+import { describeFailure, redactApiKeys, type RequestFailure } from './failures';
 import { fileTypeOf, SNIFF_BYTES, typeNames, type FileType } from './fileTypes';
 import { failedAnswer, withRetries, type RequestRun } from './transport';
+import { errorItemJson } from './operation';
 import { readBoolean, readFieldName } from './values';
 
 /** What a download is of: an image or a video, with the time it may take. */
@@ -222,5 +218,76 @@ export async function itemsWithFiles(
 			lost.abort();
 			throw error;
 		}),
+	);
+}
+
+/** A file Pictory links to (an image or a video) that could not be downloaded. */
+export function downloadError(
+	node: INode,
+	file: { id: string; url: unknown; kind: string },
+	failure: RequestFailure,
+	attempts: number,
+): NodeApiError {
+	const { status } = failure;
+	const reason = status
+		? `HTTP ${status}`
+		: failure.timedOut
+			? 'no answer in time'
+			: (failure.code ?? 'no answer');
+	return new NodeApiError(node, { id: file.id, reason } as JsonObject, {
+		message: `Could not download ${file.kind} ${file.id}${status ? ` (${reason})` : ''}`,
+		description: `The download from ${String(file.url)} failed${attempts > 1 ? ` ${attempts} times` : ''} (${reason}). Its link may have expired: getting it from Pictory again gives a fresh one.`,
+		httpCode: status ? String(status) : undefined,
+	});
+}
+
+/**
+ * The link answered, but not with the file: an error page, an empty body, the wrong kind. `types`
+ * names the types of the kind that the node recognises.
+ */
+export function notAFileError(
+	node: INode,
+	file: { id: string; url: unknown; kind: string },
+	found: string,
+	types: string,
+): NodeOperationError {
+	const article = /^[aeiou]/.test(file.kind) ? 'an' : 'a';
+	return new NodeOperationError(
+		node,
+		`The download of ${file.kind} ${file.id} is not ${article} ${file.kind} file`,
+		{
+			description: `${String(file.url)} answered with ${found}. Its link may have expired: getting it from Pictory again gives a fresh one. A file is taken for what its first bytes show, whatever its Content-Type; ${article} ${file.kind} must be ${types}.`,
+		},
+	);
+}
+
+/** A file without a link to download it from. */
+export function noFileUrlError(
+	node: INode,
+	file: { id: string; kind: string },
+): NodeOperationError {
+	return new NodeOperationError(
+		node,
+		`${file.kind[0].toUpperCase()}${file.kind.slice(1)} ${file.id} has no download URL`,
+		{
+			description: `Pictory gave no "url" for this ${file.kind}, so there is no file to download.`,
+		},
+	);
+}
+
+/** The binary data store refused a file (too large for n8n's database binary mode, for one). */
+export function fileNotStoredError(
+	node: INode,
+	file: { id: string; kind: string },
+	bytes: number | undefined,
+	reason: string,
+): NodeOperationError {
+	const size = bytes ? ` (${Math.round(bytes / 2 ** 20)} MB)` : '';
+	return new NodeOperationError(
+		node,
+		`n8n could not store the ${file.kind} file of ${file.id}${size}`,
+		{
+			description: `${redactApiKeys(reason)}. In queue mode n8n keeps binary data in its database, up to N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE megabytes (512 by default): raise it, or use S3 binary data mode (N8N_DEFAULT_BINARY_DATA_MODE=s3), or turn off the download and use the file's URL.`,
+		},
 	);
 }

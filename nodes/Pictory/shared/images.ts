@@ -1,7 +1,7 @@
 /** Pictory's AI Studio image list (GET /v1/aistudio/images), shared by the node and the trigger. */
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { unreadableAnswer } from './errors';
+import { unreadableAnswer } from './failures';
 import { listPages, type CollectOptions, type ListShape } from './paging';
 import { idText, type PictoryApi, type PictoryRequest } from './transport';
 

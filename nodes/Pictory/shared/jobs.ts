@@ -2,36 +2,20 @@
  * Pictory's jobs (GET /v1/jobs/{id}): one way to read a job, used by Job → Get and by every wait
  * for an order, and the wait itself.
  */
-import { sleep, type IDataObject, type IExecuteSingleFunctions, type INode } from 'n8n-workflow';
-
 import {
-	jobFailedError,
-	jobNotReadyError,
-	jobNotRegisteredError,
-	jobResultsExpiredError,
-	pathNotFoundError,
-	redactApiKeys,
-	unreadableAnswer,
-	type OrderKind,
-} from './errors';
-import { asObject, idText, type PictoryApi, type PictoryRequest } from './transport';
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { apiError, pathNotFoundError, redactApiKeys, unreadableAnswer } from './failures';
+import type { OrderKind } from './orders';
+import { asObject, type PictoryApi, type PictoryRequest } from './transport';
 import { readNumber } from './values';
-
-export const IMAGE_ORDER: OrderKind = {
-	what: 'image',
-	make: 'generate the image',
-	verb: 'generating',
-	findWith: 'Get Generated Images',
-	afterFailure: 'Change the prompt or settings and generate again.',
-};
-
-export const VIDEO_ORDER: OrderKind = {
-	what: 'video',
-	make: 'render the video',
-	verb: 'rendering',
-	findWith: 'Job → Get Many',
-	afterFailure: 'Change the story or settings and render again.',
-};
 
 export const jobPath = (jobId: string) => `/v1/jobs/${encodeURIComponent(jobId)}`;
 
@@ -227,8 +211,68 @@ export async function waitForJob(
 	throw jobNotReadyError(node, jobId, maxWaitMinutes, kind);
 }
 
-/** The job id in Pictory's answer to an order, `{ data: { jobId } }`; undefined when absent. */
-export function orderedJobId(body: unknown): string | undefined {
-	const jobId = idText(asObject(asObject(body)?.data)?.jobId ?? asObject(body)?.jobId)?.trim();
-	return jobId || undefined;
+/**
+ * A job that ended for good (it failed, or its results expired): there is nothing to fetch later,
+ * so its error never points to Job → Get.
+ */
+export class JobEndedError extends NodeApiError {}
+
+export function jobFailedError(
+	node: INode,
+	{ jobId, errorCode, errorMessage }: { jobId: string; errorCode?: string; errorMessage?: string },
+	kind: OrderKind,
+): NodeApiError {
+	return new JobEndedError(
+		node,
+		{ jobId, errorCode: errorCode ?? null, errorMessage: errorMessage ?? null } as JsonObject,
+		{
+			message: `Pictory could not ${kind.make}${errorCode ? ` (${errorCode})` : ''}`,
+			description: `${errorMessage ? `Pictory said: ${errorMessage}. ` : ''}Job ID: ${jobId}. ${kind.afterFailure}`,
+		},
+	);
+}
+
+export function jobResultsExpiredError(node: INode, jobId: string): NodeApiError {
+	const message = `The results of job ${jobId} have expired`;
+	return new JobEndedError(node, { message, jobId } as JsonObject, {
+		message,
+		description:
+			'Pictory removes a job’s files after a while (status "cleaned"). Keep the links you get when a job completes.',
+	});
+}
+
+export function unknownJobError(node: INode, jobId: string): NodeApiError {
+	return apiError(
+		node,
+		`Pictory has no job with ID ${jobId}`,
+		'Use the "jobId" that Generate or Create from Text returned, from the same Pictory account.',
+		{ jobId },
+		404,
+	);
+}
+
+export function jobNotRegisteredError(node: INode, jobId: string): NodeApiError {
+	return apiError(
+		node,
+		`Pictory does not know job ${jobId}`,
+		'Pictory accepted the order but still answers 404 for its job a minute later.',
+		{ jobId },
+		404,
+	);
+}
+
+export function jobNotReadyError(
+	node: INode,
+	jobId: string,
+	maxWaitMinutes: number,
+	kind: OrderKind,
+): NodeOperationError {
+	const minutes = `${maxWaitMinutes} minute${maxWaitMinutes === 1 ? '' : 's'}`;
+	return new NodeOperationError(
+		node,
+		`The ${kind.what} was not ready after ${minutes} (job ${jobId})`,
+		{
+			description: `Pictory may still be making it. Fetch it later with Job → Get and Job ID ${jobId}, or raise Maximum Wait.`,
+		},
+	);
 }

@@ -24,20 +24,20 @@ import {
 	type IExecuteSingleFunctions,
 	type INodeExecutionData,
 	type INodePropertyRouting,
+	type IDataObject,
 	type ITaskDataConnections,
 } from 'n8n-workflow';
 
+import { asNodeError } from './failures';
 import {
-	asNodeError,
-	errorItemJson,
 	namingOrders,
+	orderedJobId,
 	orderError,
 	orderRefusedError,
-	unreadableAnswer,
+	unreadableOrderAnswer,
 	type AcceptedOrder,
 	type OrderKind,
-} from './errors';
-import { orderedJobId } from './jobs';
+} from './orders';
 import {
 	asObject,
 	newRequestRun,
@@ -182,7 +182,7 @@ function orderFunction(
 		if (asObject(body)?.success === false) throw orderRefusedError(node, body, kind);
 		const jobId = orderedJobId(body);
 		if (!jobId) {
-			throw unreadableAnswer(node, 'The answer to the order has no "data.jobId".', kind);
+			throw unreadableOrderAnswer(node, 'The answer to the order has no "data.jobId".', kind);
 		}
 		run.orders.set(itemIndex, { itemIndex, jobId, kind });
 		return jobId;
@@ -246,4 +246,16 @@ export function handledBy(
 			},
 		},
 	};
+}
+
+/**
+ * An error item's data, under Continue On Fail: `error` holds the message and `details` what it is
+ * about and what to do. n8n sends an item made only of `error` and `details` to a node's error
+ * output when there is one.
+ */
+export function errorItemJson(
+	error: Error & { description?: string | null },
+	details: IDataObject = {},
+): IDataObject {
+	return { error: error.message, details: { ...details, description: error.description ?? null } };
 }

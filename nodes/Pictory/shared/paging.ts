@@ -3,9 +3,9 @@
  * was asked for, checks every page, drops an item listed twice, and never loops forever or comes
  * back silently short.
  */
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
 
-import { listRefusedError, redactApiKeys, tooManyPagesError, unreadableAnswer } from './errors';
+import { apiError, pictoryMessage, redactApiKeys, unreadableAnswer } from './failures';
 import { asObject, type PictoryApi, type PictoryRequest } from './transport';
 
 /**
@@ -137,4 +137,25 @@ export async function listPages<T extends IDataObject>(
 			return readPage(node, body, shape) as Page<T>;
 		},
 	});
+}
+
+/** A list that kept sending pages past the ceiling (100 items a page). */
+export function tooManyPagesError(node: INode, pages: number, noun: string): NodeApiError {
+	return apiError(
+		node,
+		`Stopped after ${pages.toLocaleString('en-US')} pages (${(pages * 100).toLocaleString('en-US')} ${noun})`,
+		'Pictory kept sending more pages. Turn off Return All and set a Limit, or use a date filter.',
+		{ pages },
+	);
+}
+
+/** A list answered with `success: false`, which Pictory sends with a 200 for some refusals. */
+export function listRefusedError(node: INode, body: unknown): NodeApiError {
+	const said = pictoryMessage(body);
+	return apiError(
+		node,
+		'Pictory refused the request',
+		said ? `Pictory said: ${said}` : 'Pictory answered "success: false" without saying why.',
+		{ success: false },
+	);
 }

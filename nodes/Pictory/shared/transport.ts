@@ -24,7 +24,7 @@ import {
 	RequestTimeout,
 	TEMPORARY_CODES,
 	type RequestFailure,
-} from './errors';
+} from './failures';
 
 export const DEFAULT_BASE_URL = 'https://api.pictory.ai/pictoryapis';
 

@@ -5,13 +5,13 @@
  * request is made.
  */
 import {
+	NodeOperationError,
 	tryToParseDateTime,
 	type IDataObject,
 	type IExecuteSingleFunctions,
+	type INode,
 	type IPollFunctions,
 } from 'n8n-workflow';
-
-import { invalidParameter } from './errors';
 
 type ParameterContext = IExecuteSingleFunctions | IPollFunctions;
 
@@ -175,4 +175,14 @@ export function readWebUrls(
 			);
 		}
 	}
+}
+
+/** A parameter that cannot be used as it is; raised before any request. */
+export function invalidParameter(
+	node: INode,
+	message: string,
+	description: string,
+	itemIndex?: number,
+): NodeOperationError {
+	return new NodeOperationError(node, message, { description, itemIndex });
 }

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { DOWNLOAD_IMAGE, downloadImageFields, waitFields } from '../../shared/descriptions';
 import { IMAGE_FILE, itemsWithFiles, readDownload } from '../../shared/download';
-import { IMAGE_ORDER, readWaitOptions, waitForJob } from '../../shared/jobs';
+import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
+import { IMAGE_ORDER } from '../../shared/orders';
 import { readBoolean, readText, readWebUrls, refuse } from '../../shared/values';
 
 const showOnlyForGenerate = {

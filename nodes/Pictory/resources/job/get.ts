@@ -1,7 +1,6 @@
 import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { unknownJobError } from '../../shared/errors';
-import { readJobOnce } from '../../shared/jobs';
+import { readJobOnce, unknownJobError } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { readText, refuse } from '../../shared/values';
 

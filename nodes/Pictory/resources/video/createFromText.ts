@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { binaryFieldFor, waitFields } from '../../shared/descriptions';
 import { itemsWithFiles, readDownload, VIDEO_FILE } from '../../shared/download';
-import { readWaitOptions, VIDEO_ORDER, waitForJob } from '../../shared/jobs';
+import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
+import { VIDEO_ORDER } from '../../shared/orders';
 import {
 	dropEmptyFields,
 	readBoolean,

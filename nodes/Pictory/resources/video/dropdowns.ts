@@ -9,7 +9,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { unreadableAnswer } from '../../shared/errors';
+import { unreadableAnswer } from '../../shared/failures';
 import { asObject, pictoryApiFromCredential } from '../../shared/transport';
 
 /** The Voice choice that sends no voice-over at all. */
