@@ -2,8 +2,10 @@
  * The node in n8n's editor, in a real browser (Debian's Chromium driven by playwright-core): added
  * after a Manual Trigger by searching "Pictory" in the node panel, with its icon, its actions, and
  * Get Generated Images showing Return All and Limit, Limit hidden once Return All is on; run with
- * "Execute step", its items read in the output panel; and the Video resource's Voice dropdown
- * filled from Pictory (the stand-in). Screenshots go to e2e/screenshots/.
+ * "Execute step", its items read in the output panel; the Video resource's Voice dropdown filled
+ * from Pictory (the stand-in); and on a newly added Create from Text node, Smart Layout listing the
+ * account's layouts, then with a wrong key showing Pictory's "rejected the API key" while keeping
+ * the chosen layout. Screenshots go to e2e/screenshots/.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +24,8 @@ const API_KEY = 'pictai_editor_test';
 
 let n8n: { url: string; userFolder: string; stop(): Promise<void> };
 let pictory: PictoryStandIn;
+let client: N8nClient;
+let credential: { id: string; name: string };
 let browser: Browser;
 let page: Page;
 let workflowId: string;
@@ -33,9 +37,12 @@ beforeAll(async () => {
 	mkdirSync(SCREENSHOTS, { recursive: true });
 	pictory = await startPictoryStandIn({ apiKey: API_KEY, imageCount: 237 });
 	n8n = await startN8n();
-	const client = new N8nClient(n8n.url);
+	client = new N8nClient(n8n.url);
 	await client.setupOwner();
-	await client.createCredential('Pictory account', { apiKey: API_KEY, baseUrl: pictory.baseUrl });
+	credential = await client.createCredential('Pictory account', {
+		apiKey: API_KEY,
+		baseUrl: pictory.baseUrl,
+	});
 	workflowId = await client.createWorkflow({
 		name: 'Pictory in the editor',
 		nodes: [
@@ -144,6 +151,64 @@ test('the Video resource’s Voice dropdown is filled from Pictory', async () =>
 	await page.getByText('No Narration').first().waitFor();
 	await screenshot('6-video-voice-dropdown');
 });
+
+test('a newly added Create from Text node lists the smart layouts as soon as Smart Layout is opened', async () => {
+	// Back to the canvas, then a second Pictory node after the first, straight from its action.
+	await page.keyboard.press('Escape');
+	await page.getByTestId('ndv-close-button').click();
+	await page.getByTestId('ndv').waitFor({ state: 'hidden' });
+	await page.getByTestId('canvas-handle-plus').last().click();
+	await page.keyboard.type('Pictory');
+	const creator = page.getByTestId('node-creator');
+	await creator.getByTestId('node-creator-item-name').getByText('Pictory', { exact: true }).click();
+	await creator.getByText('Create a video from text', { exact: true }).click();
+	const panel = page.getByTestId('ndv');
+	const operation = panel.getByTestId('parameter-input-operation');
+	await expect(operation.locator('input').inputValue()).resolves.toBe('Create From Text');
+
+	const layout = panel.getByTestId('parameter-input-smartLayoutName');
+	await expect(shownValue(layout)).resolves.toBe('');
+	await expect(inputOf(layout).getAttribute('placeholder')).resolves.toBe('Pictory’s Default');
+	await layout.getByTestId('rlc-input').click();
+	const items = page.locator('[data-test-id="rlc-item"]:visible');
+	await items.filter({ hasText: 'Wanderlust' }).waitFor();
+	await expect(items.allInnerTexts()).resolves.toEqual([
+		'Pictory’s Default',
+		'Corporate',
+		'Wanderlust',
+	]);
+	await expect(panel.getByText('Error fetching options').count()).resolves.toBe(0);
+	await screenshot('7-new-node-smart-layouts');
+
+	await items.filter({ hasText: 'Wanderlust' }).click();
+	await expect(shownValue(layout)).resolves.toBe('Wanderlust');
+});
+
+test('with a wrong key, Smart Layout shows Pictory’s "rejected the API key" and keeps the chosen layout', async () => {
+	await client.updateCredential(credential, { apiKey: 'pictai_wrong', baseUrl: pictory.baseUrl });
+	const layout = page.getByTestId('ndv').getByTestId('parameter-input-smartLayoutName');
+
+	// A search is a new request (the list already loaded is kept by the editor).
+	await layout.getByTestId('rlc-input').click();
+	await page.locator('[data-test-id="rlc-search"]:visible').click();
+	await page.keyboard.type('Corp');
+	const error = page.locator('[data-test-id="rlc-error-container"]:visible');
+	await error.getByTestId('rlc-error-message').waitFor();
+	await expect(error.getByTestId('rlc-error-message').innerText()).resolves.toBe(
+		'Pictory rejected the API key',
+	);
+	await expect(error.innerText()).resolves.toContain(
+		'Open the Pictory API credential and paste the API key again',
+	);
+	await expect(error.innerText()).resolves.not.toContain('[object Object]');
+	await screenshot('8-smart-layout-wrong-key');
+	await expect(shownValue(layout)).resolves.toBe('Wanderlust');
+});
+
+/** A resource locator's input, and the text in it. */
+const inputOf = (field: ReturnType<Page['locator']>) =>
+	field.getByTestId('rlc-input').locator('xpath=self::input | .//input').first();
+const shownValue = async (field: ReturnType<Page['locator']>) => await inputOf(field).inputValue();
 
 /** Whether an icon from this package (pictory.svg) is shown, and loaded, inside `scope`. */
 async function iconLoaded(scope: ReturnType<Page['locator']>) {

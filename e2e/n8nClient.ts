@@ -96,6 +96,15 @@ export class N8nClient {
 		return { id, name };
 	}
 
+	/** Replaces a credential's data, as saving it in the editor does. */
+	async updateCredential(
+		{ id, name }: { id: string; name: string },
+		data: ICredentialDataDecryptedObject,
+		type = 'pictoryApi',
+	) {
+		await this.rest('PATCH', `/rest/credentials/${id}`, { name, type, data });
+	}
+
 	/** What the credential's "Test" button answers. */
 	async testCredential(data: ICredentialDataDecryptedObject) {
 		return await this.rest<{ status: string; message: string }>('POST', '/rest/credentials/test', {

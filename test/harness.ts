@@ -345,10 +345,10 @@ export function activePictoryTrigger(
 
 /**
  * What n8n's editor does to fill a dropdown of the Pictory node (DynamicNodeParametersService in
- * n8n's app): call the node's method on a LoadOptionsContext for the parameter.
+ * n8n's app): call the node's list search method on a LoadOptionsContext, with the typed text.
  */
 export async function loadDropdown(
-	method: { loadOptions: string } | { listSearch: string; filter?: string },
+	{ listSearch, filter }: { listSearch: string; filter?: string },
 	{
 		parameters = { resource: 'video', operation: 'createFromText' } as INodeParameters,
 		credentials = { pictoryApi: { apiKey: API_KEY } } as Record<
@@ -365,10 +365,7 @@ export async function loadDropdown(
 		'parameters',
 	);
 	const { methods } = new Pictory() as INodeType;
-	if ('loadOptions' in method) {
-		return await onClock(methods!.loadOptions![method.loadOptions].call(context));
-	}
-	return await onClock(methods!.listSearch![method.listSearch].call(context, method.filter));
+	return await onClock(methods!.listSearch![listSearch].call(context, filter));
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Video → Create from Text, Job → Get / Get Many, Project → Get Many, and the dropdowns. */
 import { Container } from '@n8n/di';
 import { BinaryDataService, FileTooLargeError } from 'n8n-core';
+import { NodeApiError, type INodeProperties } from 'n8n-workflow';
 import nock from 'nock';
 
 import {
@@ -16,6 +17,7 @@ import {
 	VIDEO_HOST,
 	videoBytes,
 } from './fakePictory';
+import { Pictory } from '../nodes/Pictory/Pictory.node';
 import { API_KEY, BASE_URL, loadDropdown, runPictoryNode } from './harness';
 
 const JOB_ID = 'e1d2c3b4-0000-4000-8000-000000000001';
@@ -39,7 +41,8 @@ const createVideo = (
 const serveRender = (jobAnswers: unknown[], options: { generateAnswer?: [number, unknown] } = {}) =>
 	serveGeneration(JOB_ID, jobAnswers, { ...options, orderPath: RENDER_PATH });
 
-const voice = (value: string, mode = 'list') => ({ __rl: true, mode, value });
+/** A dropdown's value as the editor saves it: picked From List, or typed in another mode. */
+const picked = (value: string, mode = 'list') => ({ __rl: true, mode, value });
 
 const DEFAULT_BODY = {
 	videoName: 'Launch teaser',
@@ -57,7 +60,7 @@ describe('Video → Create from Text: what is sent', () => {
 		],
 		[
 			'a voice from the list: enabled, with its speaker, speed and amplification',
-			{ voice: voice('Brian'), additionalFields: { voiceSpeed: 120, voiceAmplification: 0.5 } },
+			{ voice: picked('Brian'), additionalFields: { voiceSpeed: 120, voiceAmplification: 0.5 } },
 			{
 				...DEFAULT_BODY,
 				voiceOver: {
@@ -68,7 +71,7 @@ describe('Video → Create from Text: what is sent', () => {
 		],
 		[
 			'a voice by name from an expression',
-			{ voice: voice('={{ "Amy" }}', 'name') },
+			{ voice: picked('={{ "Amy" }}', 'name') },
 			{
 				...DEFAULT_BODY,
 				voiceOver: {
@@ -77,15 +80,15 @@ describe('Video → Create from Text: what is sent', () => {
 				},
 			},
 		],
-		['"none" by name: no narration', { voice: voice('none', 'name') }, DEFAULT_BODY],
+		['"none" by name: no narration', { voice: picked('none', 'name') }, DEFAULT_BODY],
 		[
-			'layout, brand, subtitle style, language, webhook, project',
+			'layout, brand, subtitle style picked From List; language, webhook, project',
 			{
-				smartLayoutName: 'Wanderlust',
+				smartLayoutName: picked('Wanderlust'),
 				aspectRatio: '9:16',
 				additionalFields: {
-					brandName: 'Acme',
-					subtitleStyleName: 'Classic',
+					brandName: picked('Acme'),
+					subtitleStyleName: picked('Classic'),
 					language: 'es',
 					webhook: 'https://n8n.example.com/webhook-waiting/42',
 					saveProject: true,
@@ -101,6 +104,38 @@ describe('Video → Create from Text: what is sent', () => {
 				webhook: 'https://n8n.example.com/webhook-waiting/42',
 				saveProject: true,
 			},
+		],
+		[
+			'layout, brand, subtitle style typed By Name or ID, an expression too',
+			{
+				smartLayoutName: picked('={{ "Modern" }}', 'id'),
+				additionalFields: {
+					brandName: picked(' Acme ', 'id'),
+					subtitleStyleName: picked('Bold', 'id'),
+				},
+			},
+			{ ...DEFAULT_BODY, smartLayoutName: 'Modern', brandName: 'Acme', subtitleStyleName: 'Bold' },
+		],
+		[
+			'layout, brand, subtitle style as plain text, as workflows saved before they were searchable hold them',
+			{
+				smartLayoutName: 'Modern',
+				additionalFields: { brandName: 'Acme', subtitleStyleName: '={{ "Classic" }}' },
+			},
+			{
+				...DEFAULT_BODY,
+				smartLayoutName: 'Modern',
+				brandName: 'Acme',
+				subtitleStyleName: 'Classic',
+			},
+		],
+		[
+			'“Pictory’s Default” picked, typed empty or saved as plain text: each field left out',
+			{
+				smartLayoutName: picked(''),
+				additionalFields: { brandName: picked('  ', 'id'), subtitleStyleName: '' },
+			},
+			DEFAULT_BODY,
 		],
 		[
 			'scenes only on lines, music off (its volume still sent)',
@@ -143,7 +178,7 @@ describe('Video → Create from Text: what is sent', () => {
 		],
 		[{ musicVolume: 2 }, 'Music Volume must be a number from 0 to 1, not 2'],
 		[
-			{ voice: voice('Brian'), additionalFields: { voiceSpeed: 300 } },
+			{ voice: picked('Brian'), additionalFields: { voiceSpeed: 300 } },
 			'Voice Speed must be a number from 50 to 200, not 300',
 		],
 		[{ checkIntervalSeconds: 5 }, 'Check Every must be at least 10 seconds, not 5'],
@@ -729,42 +764,122 @@ describe('the dropdowns', () => {
 		});
 	});
 
-	test.each([
-		[
-			'getSmartLayouts',
-			'/v1/smartlayouts',
-			dropdownLists.smartLayouts,
-			['Corporate', 'Wanderlust'],
-		],
-		['getBrands', '/v1/brands/video', dropdownLists.brands, ['Acme']],
-		['getSubtitleStyles', '/v1/styles', dropdownLists.styles, ['Bold yellow', 'Classic']],
-		['getBrands', '/v1/brands/video', [], []],
-	])('%s lists names from %s', async (method, path, body, names) => {
-		serveList(path, body);
-
-		const options = await loadDropdown({ loadOptions: method });
-
-		expect(options).toEqual([
-			{ name: 'Pictory’s Default', value: '' },
-			...names.map((name) => ({ name, value: name })),
+	test('every dropdown filled from Pictory is a searchable list loaded when opened, with a typed mode', () => {
+		// An options field with loadOptionsMethod loads as soon as a new node shows it, before n8n has
+		// attached the credential, and n8n's editor shows its failure as "[object Object]".
+		const { description, methods } = new Pictory();
+		const fields = description.properties.flatMap((property) => [
+			property,
+			...((property.options ?? []) as INodeProperties[]),
 		]);
+
+		expect(fields.filter((field) => field.typeOptions?.loadOptionsMethod)).toEqual([]);
+		const locators = fields.filter((field) => field.type === 'resourceLocator');
+		expect(
+			locators.map(({ name, modes }) => [
+				name,
+				modes!.map((mode) => mode.typeOptions?.searchListMethod ?? mode.name),
+			]),
+		).toEqual([
+			['voice', ['searchVoices', 'name']],
+			['smartLayoutName', ['searchSmartLayouts', 'id']],
+			['brandName', ['searchBrands', 'id']],
+			['subtitleStyleName', ['searchSubtitleStyles', 'id']],
+		]);
+		for (const { modes } of locators) {
+			expect(methods.listSearch).toHaveProperty(modes![0].typeOptions!.searchListMethod!);
+			expect(modes![0].typeOptions?.searchable).toBe(true);
+		}
 	});
 
-	test('with a wrong key, a dropdown shows Pictory’s "rejected the API key", not an empty list', async () => {
-		nock(BASE_URL).get('/pictoryapis/v1/voiceovers/tracks').reply(401, { message: 'Unauthorized' });
+	const NAMED_LISTS = [
+		['Smart Layout', 'searchSmartLayouts', '/v1/smartlayouts', dropdownLists.smartLayouts],
+		['Brand', 'searchBrands', '/v1/brands/video', dropdownLists.brands],
+		['Subtitle Style', 'searchSubtitleStyles', '/v1/styles', dropdownLists.styles],
+	] as const;
 
-		await expect(
-			loadDropdown(
-				{ listSearch: 'searchVoices' },
+	test.each(NAMED_LISTS)(
+		'%s: “Pictory’s Default”, then every name from Pictory, sorted, each once',
+		async (_, method, path, list) => {
+			const entries: Array<{ name?: string; templateName?: string }> = Array.isArray(list)
+				? list
+				: list.items;
+			const names = entries.map((entry) => entry.templateName ?? entry.name);
+			serveList(path, { items: [...entries, ...entries] });
+
+			const found = await loadDropdown({ listSearch: method });
+
+			expect(found).toEqual({
+				results: [
+					{ name: 'Pictory’s Default', value: '' },
+					...names.sort().map((name) => ({ name, value: name })),
+				],
+			});
+		},
+	);
+
+	test.each([
+		['wander', [{ name: 'Wanderlust', value: 'Wanderlust' }]],
+		['  CORP ', [{ name: 'Corporate', value: 'Corporate' }]],
+		["pictory's", [{ name: 'Pictory’s Default', value: '' }]],
+		['nothing like it', []],
+	])(
+		'Smart Layout: the typed text %j finds the names that hold it, in any case',
+		async (filter, results) => {
+			serveList('/v1/smartlayouts', dropdownLists.smartLayouts);
+
+			const found = await loadDropdown({ listSearch: 'searchSmartLayouts', filter });
+
+			expect(found).toEqual({ results });
+		},
+	);
+
+	test('an account without brands lists only “Pictory’s Default”', async () => {
+		serveList('/v1/brands/video', []);
+
+		const found = await loadDropdown({ listSearch: 'searchBrands' });
+
+		expect(found).toEqual({ results: [{ name: 'Pictory’s Default', value: '' }] });
+	});
+
+	/**
+	 * What n8n's REST API sends the editor for an error thrown by a list search (sendErrorResponse
+	 * in n8n's response-helper.ts: the message and the NodeApiError's own fields), of which the
+	 * editor shows `httpCode`, `message` and `description`.
+	 */
+	const sentToTheEditor = (error: Error) =>
+		JSON.stringify(Object.assign({ code: 0, message: error.message }, error));
+
+	test.each([
+		['Voice', 'searchVoices', '/v1/voiceovers/tracks'],
+		...NAMED_LISTS.map(([label, method, path]): [string, string, string] => [label, method, path]),
+	])(
+		'%s with a wrong key: Pictory’s "rejected the API key" and what to do, not an empty list',
+		async (_, method, path) => {
+			nock(BASE_URL).get(`/pictoryapis${path}`).reply(401, { message: 'Unauthorized' });
+
+			const error = await loadDropdown(
+				{ listSearch: method },
 				{ credentials: { pictoryApi: { apiKey: 'pictai_wrong' } } },
-			),
-		).rejects.toThrow('Pictory rejected the API key');
-	});
+			).catch((thrown: Error) => thrown);
+
+			expect(error).toBeInstanceOf(NodeApiError);
+			const sent = sentToTheEditor(error as Error);
+			expect(JSON.parse(sent)).toMatchObject({
+				name: 'NodeApiError',
+				httpCode: '401',
+				message: 'Pictory rejected the API key',
+				description:
+					'Open the Pictory API credential and paste the API key again: it starts with "pictai_" and is shown on the API Access page of your Pictory account.',
+			});
+			expect(sent).not.toContain('pictai_wrong');
+		},
+	);
 
 	test('an answer that is not a list is a clear error', async () => {
 		serveList('/v1/styles', { message: 'maintenance' });
 
-		await expect(loadDropdown({ loadOptions: 'getSubtitleStyles' })).rejects.toThrow(
+		await expect(loadDropdown({ listSearch: 'searchSubtitleStyles' })).rejects.toThrow(
 			'Pictory sent an answer the node cannot read',
 		);
 	});

@@ -4,9 +4,9 @@ import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
 import { projectDescription } from './resources/project';
 import {
-	getBrands,
-	getSmartLayouts,
-	getSubtitleStyles,
+	searchBrands,
+	searchSmartLayouts,
+	searchSubtitleStyles,
 	searchVoices,
 	videoDescription,
 } from './resources/video';
@@ -65,7 +65,6 @@ export class Pictory implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getBrands, getSmartLayouts, getSubtitleStyles },
-		listSearch: { searchVoices },
+		listSearch: { searchVoices, searchSmartLayouts, searchBrands, searchSubtitleStyles },
 	};
 }

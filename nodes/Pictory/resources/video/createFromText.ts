@@ -13,7 +13,7 @@ import {
 	readWebUrls,
 	refuse,
 } from '../../shared/values';
-import { NO_NARRATION } from './dropdowns';
+import { NO_NARRATION, PICTORY_DEFAULT } from './dropdowns';
 
 export const RENDER_PATH = '/v2/video/storyboard/render';
 
@@ -46,6 +46,44 @@ const LANGUAGES: Array<[name: string, code: string]> = [
 	['Urdu', 'ur'],
 	['Vietnamese', 'vi'],
 ];
+
+/**
+ * A field whose value Pictory lists (GET on the account), sent under its own name: picked From
+ * List (searchable, loaded when opened) or typed (mode "id", which n8n's editor labels "By ID").
+ * "Pictory's Default", the default, leaves it out of the request. Workflows saved when it was a
+ * plain dropdown hold plain text, which reads the same.
+ */
+function listedByPictory(
+	name: string,
+	displayName: string,
+	searchListMethod: string,
+	example: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: PICTORY_DEFAULT.value, cachedResultName: PICTORY_DEFAULT.name },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				// n8n's editor shows an empty value as the placeholder, not as its cached name.
+				placeholder: PICTORY_DEFAULT.name,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By Name or ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${example}`,
+				hint: `The ${displayName.toLowerCase()}'s name as Pictory lists it; empty for Pictory's default`,
+			},
+		],
+		routing: { send: { type: 'body', property: name } },
+	};
+}
 
 export const createFromTextDescription: INodeProperties[] = [
 	{
@@ -128,15 +166,9 @@ export const createFromTextDescription: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'aspectRatio' } },
 	},
 	{
-		displayName: 'Smart Layout Name or ID',
-		name: 'smartLayoutName',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSmartLayouts' },
+		...listedByPictory('smartLayoutName', 'Smart Layout', 'searchSmartLayouts', 'Wanderlust'),
 		displayOptions: { show: showOnlyForCreate },
-		default: '',
-		description:
-			'The visual layout of the scenes. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		routing: { send: { type: 'body', property: 'smartLayoutName' } },
+		description: 'The visual layout of the scenes',
 	},
 	{
 		displayName: 'Background Music',
@@ -164,14 +196,8 @@ export const createFromTextDescription: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Brand Name or ID',
-				name: 'brandName',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getBrands' },
-				default: '',
-				description:
-					'A brand kit of your account (logo, colours, fonts). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'body', property: 'brandName' } },
+				...listedByPictory('brandName', 'Brand', 'searchBrands', 'Acme'),
+				description: 'A brand kit of your account (logo, colours, fonts)',
 			},
 			{
 				displayName: 'Language',
@@ -191,14 +217,13 @@ export const createFromTextDescription: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'saveProject' } },
 			},
 			{
-				displayName: 'Subtitle Style Name or ID',
-				name: 'subtitleStyleName',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getSubtitleStyles' },
-				default: '',
-				description:
-					'How subtitles look. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'body', property: 'subtitleStyleName' } },
+				...listedByPictory(
+					'subtitleStyleName',
+					'Subtitle Style',
+					'searchSubtitleStyles',
+					'Classic',
+				),
+				description: 'How subtitles look',
 			},
 			{
 				displayName: 'Voice Amplification',

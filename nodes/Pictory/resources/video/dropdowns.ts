@@ -1,12 +1,15 @@
 /**
- * The dropdowns of Create from Text, loaded from Pictory with the node's credential. A wrong key
- * shows Pictory's "rejected the API key" in the dropdown, not an empty list.
+ * The dropdowns of Create from Text, searchable lists loaded from Pictory with the node's
+ * credential when opened. They are resource locators, not `options` fields: n8n loads an options
+ * field as soon as a new node shows it, before the credential is attached, and shows a failed
+ * load as "[object Object]"; a resource locator loads on opening and shows the error's message
+ * and description (a wrong key: Pictory's "rejected the API key"), the chosen value kept in view.
  */
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
+	INodeListSearchItems,
 	INodeListSearchResult,
-	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { unreadableAnswer } from '../../shared/failures';
@@ -14,6 +17,9 @@ import { asObject, pictoryApiFromCredential } from '../../shared/transport';
 
 /** The Voice choice that sends no voice-over at all. */
 export const NO_NARRATION = 'none';
+
+/** The choice that leaves a field out of the request, so that Pictory uses its own default. */
+export const PICTORY_DEFAULT = { name: 'Pictory’s Default', value: '' };
 
 /** A list Pictory answers either as a bare array or as `{ items: [...] }`. */
 async function loadList(context: ILoadOptionsFunctions, url: string): Promise<IDataObject[]> {
@@ -28,16 +34,22 @@ async function loadList(context: ILoadOptionsFunctions, url: string): Promise<ID
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
+/** Lower case, with typographic apostrophes as typed ones, so "pictory's" finds "Pictory’s". */
+const searchable = (name: string) => name.toLowerCase().replaceAll('’', "'");
+
 /**
- * Options named and valued by `nameField`, sorted, each once, after "Pictory's Default" (an empty
- * value: the field is left out of the request, so the dropdown's default is always a choice).
+ * What a dropdown shows for the typed text: the entries whose name holds it (in any case), sorted,
+ * after `first`, the choice that sends nothing, when it matches too.
  */
-function namedOptions(list: IDataObject[], nameField: string): INodePropertyOptions[] {
-	const names = [...new Set(list.map((entry) => text(entry[nameField])).filter(Boolean))];
-	return [
-		{ name: 'Pictory’s Default', value: '' },
-		...names.sort((a, b) => a.localeCompare(b)).map((name) => ({ name, value: name })),
-	];
+function searchResult(
+	first: INodeListSearchItems,
+	entries: INodeListSearchItems[],
+	filter = '',
+): INodeListSearchResult {
+	const wanted = searchable(filter.trim());
+	const matches = (entry: INodeListSearchItems) => searchable(entry.name).includes(wanted);
+	const results = entries.filter(matches).sort((a, b) => a.name.localeCompare(b.name));
+	return { results: matches(first) ? [first, ...results] : results };
 }
 
 /** Voices (GET /v1/voiceovers/tracks), searchable by name, language or accent. */
@@ -45,9 +57,7 @@ export async function searchVoices(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const voices = await loadList(this, '/v1/voiceovers/tracks');
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results = voices
+	const voices = (await loadList(this, '/v1/voiceovers/tracks'))
 		.filter((voice) => text(voice.name))
 		.map((voice) => {
 			const details = [voice.language, voice.accent, voice.gender].map(text).filter(Boolean);
@@ -56,28 +66,37 @@ export async function searchVoices(
 				value: text(voice.name),
 				...(text(voice.sample) && { url: text(voice.sample) }),
 			};
-		})
-		.filter((voice) => !wanted || voice.name.toLowerCase().includes(wanted))
-		.sort((a, b) => a.name.localeCompare(b.name));
-	const none = { name: 'No Narration', value: NO_NARRATION };
-	return { results: !wanted || 'no narration'.includes(wanted) ? [none, ...results] : results };
+		});
+	return searchResult({ name: 'No Narration', value: NO_NARRATION }, voices, filter);
+}
+
+/** Entries named by `nameField` and valued by their name, each once, after "Pictory's Default". */
+async function searchNames(
+	context: ILoadOptionsFunctions,
+	url: string,
+	nameField: string,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const list = await loadList(context, url);
+	const names = new Set(list.map((entry) => text(entry[nameField])).filter(Boolean));
+	return searchResult(
+		PICTORY_DEFAULT,
+		[...names].map((name) => ({ name, value: name })),
+		filter,
+	);
 }
 
 /** Smart layouts (GET /v1/smartlayouts), by name. */
-export async function getSmartLayouts(
-	this: ILoadOptionsFunctions,
-): Promise<INodePropertyOptions[]> {
-	return namedOptions(await loadList(this, '/v1/smartlayouts'), 'templateName');
+export async function searchSmartLayouts(this: ILoadOptionsFunctions, filter?: string) {
+	return await searchNames(this, '/v1/smartlayouts', 'templateName', filter);
 }
 
 /** Brands (GET /v1/brands/video), by name. */
-export async function getBrands(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return namedOptions(await loadList(this, '/v1/brands/video'), 'name');
+export async function searchBrands(this: ILoadOptionsFunctions, filter?: string) {
+	return await searchNames(this, '/v1/brands/video', 'name', filter);
 }
 
 /** Subtitle styles (GET /v1/styles), by name. */
-export async function getSubtitleStyles(
-	this: ILoadOptionsFunctions,
-): Promise<INodePropertyOptions[]> {
-	return namedOptions(await loadList(this, '/v1/styles'), 'name');
+export async function searchSubtitleStyles(this: ILoadOptionsFunctions, filter?: string) {
+	return await searchNames(this, '/v1/styles', 'name', filter);
 }

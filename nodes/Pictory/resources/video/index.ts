@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { handledBy } from '../../shared/operation';
 import { createFromTextDescription, createVideoFromText, RENDER_PATH } from './createFromText';
 
-export { getBrands, getSmartLayouts, getSubtitleStyles, searchVoices } from './dropdowns';
+export { searchBrands, searchSmartLayouts, searchSubtitleStyles, searchVoices } from './dropdowns';
 
 /**
  * The Video resource. Each operation declares the request it sends and names the one function
