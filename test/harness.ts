@@ -174,7 +174,7 @@ export type NodeSettings = Partial<
 	>
 >;
 
-export interface NodeRun {
+export interface NodeRunResult {
 	/** The node's main output, or [] when it failed. */
 	items: INodeExecutionData[];
 	/** The task data n8n stores for the node (what the editor shows). */
@@ -242,7 +242,7 @@ export async function runPictoryNode(
 	}: RunOptions & {
 		/** A node type of the package: pictory, pictoryTrigger, or one registered. */ type?: string;
 	} = {},
-): Promise<NodeRun> {
+): Promise<NodeRunResult> {
 	const node = pictoryNode(type, parameters, settings);
 	const workflow = workflowOf(node, timezone);
 

@@ -3,7 +3,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { unreadableAnswer } from './failures';
 import { listPages, type CollectOptions, type ListShape } from './paging';
-import { idText, type PictoryApi, type PictoryRequest } from './transport';
+import { idText, type PictoryClient, type PictoryRequest } from './transport';
 
 export const IMAGES_PATH = '/v1/aistudio/images';
 
@@ -46,7 +46,7 @@ export const IMAGE_LIST: ListShape = {
 
 /** Lists images newest first, 100 a page, over `nextPageKey`. */
 export async function listImages(
-	api: PictoryApi,
+	api: PictoryClient,
 	request: PictoryRequest,
 	options: Omit<CollectOptions<PictoryImage>, 'shape' | 'fetchPage'>,
 ): Promise<PictoryImage[]> {

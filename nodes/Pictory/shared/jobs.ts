@@ -14,7 +14,7 @@ import {
 
 import { apiError, pathNotFoundError, redactApiKeys, unreadableAnswer } from './failures';
 import type { OrderKind } from './orders';
-import { asObject, type PictoryApi, type PictoryRequest } from './transport';
+import { asObject, type PictoryClient, type PictoryRequest } from './transport';
 import { readNumber } from './values';
 
 export const jobPath = (jobId: string) => `/v1/jobs/${encodeURIComponent(jobId)}`;
@@ -125,7 +125,7 @@ export function readJob(node: INode, jobId: string, body: unknown): JobResult {
  * from Pictory's job API (a wrong Base URL) is an error naming the address.
  */
 export async function readJobOnce(
-	api: PictoryApi,
+	api: PictoryClient,
 	jobId: string,
 	request: PictoryRequest,
 	{ onUnknownJob, deadline }: { onUnknownJob: () => JobResult; deadline?: number },
@@ -180,7 +180,7 @@ const UNREGISTERED_JOB_GRACE_MS = 60_000;
  * limit. Sleeping, not spinning; a stopped execution ends the wait at once.
  */
 export async function waitForJob(
-	api: PictoryApi,
+	api: PictoryClient,
 	jobId: string,
 	{ intervalSeconds, maxWaitMinutes }: WaitOptions,
 	kind: OrderKind,

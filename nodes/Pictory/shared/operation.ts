@@ -41,9 +41,9 @@ import {
 import {
 	asObject,
 	newRequestRun,
-	pictoryApi,
+	pictoryClient,
 	requestBase,
-	type PictoryApi,
+	type PictoryClient,
 	type PictoryRequest,
 	type RequestRun,
 } from './transport';
@@ -53,7 +53,7 @@ export interface OperationCall {
 	/** The request n8n built from the operation's routing and fields, not sent yet. */
 	request: PictoryRequest;
 	/** Sends requests to Pictory within the run's limits. */
-	api: PictoryApi;
+	api: PictoryClient;
 	/** The run's shared limits and stop signal, for downloads and waits. */
 	run: RequestRun;
 	/**
@@ -162,7 +162,7 @@ class StoppedByOtherItem extends Error {}
 function orderFunction(
 	context: IExecuteSingleFunctions,
 	run: NodeRun,
-	api: PictoryApi,
+	api: PictoryClient,
 ): OperationCall['order'] {
 	const node = context.getNode();
 	const itemIndex = context.getItemIndex();
@@ -197,7 +197,7 @@ async function runOperation(
 	const run = nodeRunOf(context);
 	const itemIndex = context.getItemIndex();
 	const pairedItem = { item: itemIndex };
-	const api = pictoryApi(context, run.requests, requestBase(context, request));
+	const api = pictoryClient(context, run.requests, requestBase(context, request));
 	const outcome = await handler
 		.call(context, { request, api, run: run.requests, order: orderFunction(context, run, api) })
 		.then(

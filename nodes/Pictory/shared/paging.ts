@@ -6,7 +6,7 @@
 import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
 
 import { apiError, pictoryMessage, redactApiKeys, unreadableAnswer } from './failures';
-import { asObject, type PictoryApi, type PictoryRequest } from './transport';
+import { asObject, type PictoryClient, type PictoryRequest } from './transport';
 
 /**
  * A hard ceiling on one listing, against a server that never stops sending page keys: 2,000 pages
@@ -122,7 +122,7 @@ export async function collectPages<T>(
  * the node's routed request, or the trigger's own.
  */
 export async function listPages<T extends IDataObject>(
-	api: PictoryApi,
+	api: PictoryClient,
 	request: PictoryRequest,
 	shape: ListShape,
 	options: Omit<CollectOptions<T>, 'shape' | 'fetchPage'>,

@@ -266,7 +266,7 @@ export interface PictoryAnswer {
 }
 
 /** Sends Pictory API requests with the credential, for one node run (or trigger poll). */
-export interface PictoryApi {
+export interface PictoryClient {
 	run: RequestRun;
 	/** Sends `request` and gives Pictory's answer (JSON). Fails on any non-2xx answer. */
 	send(request: PictoryRequest, policy?: RetryPolicy): Promise<unknown>;
@@ -308,12 +308,12 @@ export function requestBase(
  * `base` is what every request carries (see requestBase; for the trigger and the dropdowns, the
  * credential's Base URL). Its `timeout`, when set, is each attempt's time limit.
  */
-export function pictoryApi(
+export function pictoryClient(
 	context: PictoryContext,
 	run: RequestRun,
 	base: PictoryRequest,
-): PictoryApi {
-	const exchange: PictoryApi['exchange'] = async (request, requestPolicy) => {
+): PictoryClient {
+	const exchange: PictoryClient['exchange'] = async (request, requestPolicy) => {
 		const policy = { ...requestPolicy, timeoutMs: requestPolicy.timeoutMs ?? base.timeout };
 		const { skipSslCertificateValidation, ...sent } = { ...base, ...request };
 		const options: IHttpRequestOptions = {
@@ -401,11 +401,11 @@ export const asObject = (body: unknown): IDataObject | undefined =>
 		: undefined;
 
 /** The API for code that n8n does not route (the trigger, dropdowns): the credential's Base URL. */
-export async function pictoryApiFromCredential(
+export async function pictoryClientFromCredential(
 	context: IPollFunctions | ILoadOptionsFunctions,
-): Promise<PictoryApi> {
+): Promise<PictoryClient> {
 	const credentials = await context.getCredentials<{ baseUrl?: string }>('pictoryApi');
-	return pictoryApi(context, newRequestRun(context.getNode()), {
+	return pictoryClient(context, newRequestRun(context.getNode()), {
 		baseURL: baseUrlOf(credentials),
 	});
 }

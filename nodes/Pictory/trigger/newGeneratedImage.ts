@@ -15,7 +15,7 @@ import {
 	listImages,
 	type PictoryImage,
 } from '../shared/images';
-import { pictoryApiFromCredential } from '../shared/transport';
+import { pictoryClientFromCredential } from '../shared/transport';
 
 export const newGeneratedImageDescription: INodeProperties[] = [
 	{
@@ -120,7 +120,7 @@ export async function pollNewGeneratedImages(
  * an empty account) a check reads the whole list.
  */
 async function checkForNewImages(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const api = await pictoryApiFromCredential(this);
+	const api = await pictoryClientFromCredential(this);
 	const { run } = api;
 	const request = { method: 'GET' as const, url: IMAGES_PATH };
 	const download = readDownload(this, DOWNLOAD_IMAGE, 'keepWithoutFileIfPermanent');

@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 
 import { unreadableAnswer } from '../../shared/failures';
-import { asObject, pictoryApiFromCredential } from '../../shared/transport';
+import { asObject, pictoryClientFromCredential } from '../../shared/transport';
 
 /** The Voice choice that sends no voice-over at all. */
 export const NO_NARRATION = 'none';
@@ -23,7 +23,7 @@ export const PICTORY_DEFAULT = { name: 'Pictory’s Default', value: '' };
 
 /** A list Pictory answers either as a bare array or as `{ items: [...] }`. */
 async function loadList(context: ILoadOptionsFunctions, url: string): Promise<IDataObject[]> {
-	const api = await pictoryApiFromCredential(context);
+	const api = await pictoryClientFromCredential(context);
 	const body = await api.send({ method: 'GET', url });
 	const list = Array.isArray(body) ? body : asObject(body)?.items;
 	if (!Array.isArray(list)) {
