@@ -195,46 +195,37 @@ describe('no answer', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
-	test('a server that never answers: 30 s per attempt, 4 attempts, then a clear error', async () => {
-		const asked: number[] = [];
-		nock(BASE_URL)
-			.get(IMAGES_PATH)
-			.times(4)
-			.delay(10 * 60_000)
-			.reply(() => {
-				asked.push(Date.now());
-				return [200, page(makeImages(3))];
-			});
-		const started = Date.now();
+	test.each([
+		['30 s per attempt', {}, 127_000, 130_500],
+		[
+			'Request Options → Timeout of 5 s per attempt',
+			{ requestOptions: { timeout: 5_000 } },
+			27_000,
+			30_500,
+		],
+	])(
+		'a server that never answers: %s, 4 attempts, then a clear error',
+		async (_, options, atLeastMs, atMostMs) => {
+			const asked: number[] = [];
+			nock(BASE_URL)
+				.get(IMAGES_PATH)
+				.times(4)
+				.delay(10 * 60_000)
+				.reply(() => {
+					asked.push(Date.now());
+					return [200, page(makeImages(3))];
+				});
+			const started = Date.now();
 
-		const { error } = await runPictoryNode(getAll);
+			const { error } = await runPictoryNode({ ...getAll, ...options });
 
-		expect(error?.message).toBe('Pictory did not answer in time after 4 attempts');
-		expect(asked).toHaveLength(4);
-		// 4 × 30 s, and the backoffs between them (1 s, 2 s, 4 s, each with up to half more).
-		expect(Date.now() - started).toBeGreaterThanOrEqual(127_000);
-		expect(Date.now() - started).toBeLessThanOrEqual(130_500);
-	});
-	test('Request Options → Timeout sets each attempt’s time limit', async () => {
-		const asked: number[] = [];
-		nock(BASE_URL)
-			.get(IMAGES_PATH)
-			.times(4)
-			.delay(10 * 60_000)
-			.reply(() => {
-				asked.push(Date.now());
-				return [200, page(makeImages(3))];
-			});
-		const started = Date.now();
-
-		const { error } = await runPictoryNode({ ...getAll, requestOptions: { timeout: 5_000 } });
-
-		expect(error?.message).toBe('Pictory did not answer in time after 4 attempts');
-		expect(asked).toHaveLength(4);
-		// 4 × 5 s, and the backoffs between them (1 s, 2 s, 4 s, each with up to half more).
-		expect(Date.now() - started).toBeGreaterThanOrEqual(27_000);
-		expect(Date.now() - started).toBeLessThanOrEqual(30_500);
-	});
+			expect(error?.message).toBe('Pictory did not answer in time after 4 attempts');
+			expect(asked).toHaveLength(4);
+			// 4 attempts' time limits, and the backoffs between them (1 s, 2 s, 4 s, each with up to half more).
+			expect(Date.now() - started).toBeGreaterThanOrEqual(atLeastMs);
+			expect(Date.now() - started).toBeLessThanOrEqual(atMostMs);
+		},
+	);
 });
 
 describe('other refusals', () => {
