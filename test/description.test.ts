@@ -2,7 +2,9 @@ import {
 	NodeHelpers,
 	Workflow,
 	type INode,
+	type IDisplayOptions,
 	type INodeParameters,
+	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
@@ -90,5 +92,38 @@ describe('what the editor shows', () => {
 
 		expect(shown(true)).toBe(true);
 		expect(shown(false)).toBe(false);
+	});
+});
+
+describe('how each field is sent', () => {
+	// One place says how a field is sent (CONTRIBUTING.md, "Adding an operation"): its routing,
+	// when it goes exactly as picked; otherwise its operation's handler, which reads, checks and
+	// builds it. A routed field that the handler also wrote would leave the reader guessing.
+	/** Every field, the options of collections too, with the operations it is shown for. */
+	const fieldsOf = (
+		properties: INodeProperties[],
+		show?: IDisplayOptions['show'],
+	): Array<{ field: INodeProperties; shownFor: string }> =>
+		properties.flatMap((field) => {
+			const shownFor = field.displayOptions?.show ?? show;
+			return field.type === 'collection'
+				? fieldsOf(field.options as INodeProperties[], shownFor)
+				: [{ field, shownFor: String(shownFor?.operation) }];
+		});
+
+	test('only fields sent as picked (options) are routed: the handlers build the others', () => {
+		const routed = fieldsOf(description.properties)
+			.filter(({ field }) => field.routing?.send)
+			.map(({ field: { name, type, routing }, shownFor }) => {
+				const { type: sentIn, property } = routing!.send!;
+				return `${shownFor}: ${name} (${type}) → ${sentIn} ${property}`;
+			});
+
+		expect(routed).toEqual([
+			'generate: model (options) → body model',
+			'generate: aspectRatio (options) → body aspectRatio',
+			'generate: style (options) → body style',
+			'createFromText: aspectRatio (options) → body aspectRatio',
+		]);
 	});
 });

@@ -117,6 +117,11 @@ describe('Video → Create from Text: what is sent', () => {
 			{ ...DEFAULT_BODY, smartLayoutName: 'Modern', brandName: 'Acme', subtitleStyleName: 'Bold' },
 		],
 		[
+			'a brand named by a number from an expression: its digits',
+			{ additionalFields: { brandName: picked('={{ 2024 }}', 'id') } },
+			{ ...DEFAULT_BODY, brandName: '2024' },
+		],
+		[
 			'layout, brand, subtitle style as plain text, as workflows saved before they were searchable hold them',
 			{
 				smartLayoutName: 'Modern',
@@ -175,6 +180,14 @@ describe('Video → Create from Text: what is sent', () => {
 		[
 			{ additionalFields: { webhook: `https://example.com/${'x'.repeat(500)}` } },
 			'Webhook URL is longer than 500 characters',
+		],
+		[
+			{ smartLayoutName: picked('={{ ["Wanderlust"] }}', 'id') },
+			'Smart Layout must be text, not a list',
+		],
+		[
+			{ additionalFields: { language: '={{ { code: "es" } }}' } },
+			'Language must be text, not an object',
 		],
 		[{ musicVolume: 2 }, 'Music Volume must be a number from 0 to 1, not 2'],
 		[

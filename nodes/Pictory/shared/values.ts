@@ -139,42 +139,41 @@ export function readDate(
 	);
 }
 
-/** Trims the text of optional request body fields, and leaves out those that are empty. */
-export function dropEmptyFields(body: IDataObject, fields: string[]) {
-	for (const field of fields) {
-		const value = typeof body[field] === 'string' ? (body[field] as string).trim() : body[field];
-		if (value === '' || value === undefined || value === null) delete body[field];
-		else body[field] = value;
+/**
+ * A web address: trimmed, and refused unless it is an http(s) URL. Empty: undefined, so that the
+ * field is left out of the request.
+ */
+export function readWebUrl(
+	context: ParameterContext,
+	name: string,
+	label: string,
+): string | undefined {
+	const text = readText(context, name, label);
+	if (!text) return undefined;
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
 	}
+	if (!url || !['http:', 'https:'].includes(url.protocol)) {
+		refuse(
+			context,
+			`${label} is not a web address: ${text}`,
+			'Give a full URL starting with https:// (or http://).',
+		);
+	}
+	return text;
 }
 
-/** Checks that URL fields of a request body hold web addresses; an empty one is left out. */
-export function readWebUrls(
-	context: ParameterContext,
-	body: IDataObject,
-	fields: Array<[field: string, label: string]>,
-) {
-	dropEmptyFields(
-		body,
-		fields.map(([field]) => field),
+/**
+ * A request's fields without the empty ones (undefined or ''): an optional field left empty is
+ * not sent, so that Pictory uses its default.
+ */
+export function withoutEmpty(fields: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(fields).filter(([, value]) => value !== undefined && value !== ''),
 	);
-	for (const [field, label] of fields) {
-		const value = body[field];
-		if (value === undefined) continue;
-		let url: URL | undefined;
-		try {
-			url = new URL(String(value));
-		} catch {
-			url = undefined;
-		}
-		if (!url || !['http:', 'https:'].includes(url.protocol)) {
-			refuse(
-				context,
-				`${label} is not a web address: ${String(value)}`,
-				'Give a full URL starting with https:// (or http://).',
-			);
-		}
-	}
 }
 
 /** A parameter that cannot be used as it is; raised before any request. */

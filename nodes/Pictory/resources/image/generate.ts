@@ -5,7 +5,7 @@ import { IMAGE_FILE, itemsWithFiles, readDownload } from '../../shared/download'
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { IMAGE_ORDER } from '../../shared/orders';
-import { readBoolean, readText, readWebUrls, refuse } from '../../shared/values';
+import { readBoolean, readText, readWebUrl, refuse, withoutEmpty } from '../../shared/values';
 
 const showOnlyForGenerate = {
 	resource: ['image'],
@@ -28,7 +28,6 @@ export const generateDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. A modern workspace with an open laptop, lit by warm daylight',
 		description: 'What the image should show, in 5 to 5,000 characters',
-		routing: { send: { type: 'body', property: 'prompt' } },
 	},
 	{
 		displayName: 'Model',
@@ -84,7 +83,6 @@ export const generateDescription: INodeProperties[] = [
 				default: '',
 				placeholder: 'https://example.com/reference.png',
 				description: 'A public image for the model to take its cue from',
-				routing: { send: { type: 'body', property: 'referenceImageUrl' } },
 			},
 			{
 				displayName: 'Style',
@@ -109,7 +107,6 @@ export const generateDescription: INodeProperties[] = [
 				placeholder: 'https://your-n8n.example.com/webhook/pictory',
 				description:
 					'Pictory calls this URL when the image is ready, for example an n8n Webhook node',
-				routing: { send: { type: 'body', property: 'webhook' } },
 			},
 		],
 	},
@@ -141,6 +138,19 @@ function readPrompt(context: IExecuteSingleFunctions): string {
 	return prompt;
 }
 
+/** The order's fields that are checked or trimmed, so not routed: read here from the parameters. */
+function imageFields(context: IExecuteSingleFunctions): IDataObject {
+	return withoutEmpty({
+		prompt: readPrompt(context),
+		referenceImageUrl: readWebUrl(
+			context,
+			'additionalFields.referenceImageUrl',
+			'Reference Image URL',
+		),
+		webhook: readWebUrl(context, 'additionalFields.webhook', 'Webhook URL'),
+	});
+}
+
 /**
  * Orders an image from the prompt (never twice: it spends AI credits) and, with Wait for
  * Completion, waits for the job and returns the finished image, with its file on Download Image.
@@ -149,16 +159,14 @@ export async function generateImage(
 	this: IExecuteSingleFunctions,
 	{ request, api, run, order }: OperationCall,
 ) {
-	const body = { ...(request.body as IDataObject), prompt: readPrompt(this) };
-	readWebUrls(this, body, [
-		['referenceImageUrl', 'Reference Image URL'],
-		['webhook', 'Webhook URL'],
-	]);
+	const fields = imageFields(this);
 	const wait = readBoolean(this, 'waitForCompletion', 'Wait for Completion', true)
 		? readWaitOptions(this, { minIntervalSeconds: MIN_CHECK_INTERVAL_SECONDS })
 		: undefined;
 	const download = wait ? readDownload(this, DOWNLOAD_IMAGE, 'fail') : undefined;
 
+	// The routed request with the fields built here: each field is sent by one of the two.
+	const body = { ...(request.body as IDataObject), ...fields };
 	const jobId = await order({ ...request, body }, IMAGE_ORDER);
 	if (!wait) return [{ json: { jobId } }];
 

@@ -6,12 +6,12 @@ import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { VIDEO_ORDER } from '../../shared/orders';
 import {
-	dropEmptyFields,
 	readBoolean,
 	readNumber,
 	readText,
-	readWebUrls,
+	readWebUrl,
 	refuse,
+	withoutEmpty,
 } from '../../shared/values';
 import { NO_NARRATION, PICTORY_DEFAULT } from './dropdowns';
 
@@ -48,10 +48,10 @@ const LANGUAGES: Array<[name: string, code: string]> = [
 ];
 
 /**
- * A field whose value Pictory lists (GET on the account), sent under its own name: picked From
- * List (searchable, loaded when opened) or typed (mode "id", which n8n's editor labels "By ID").
- * "Pictory's Default", the default, leaves it out of the request. Workflows saved when it was a
- * plain dropdown hold plain text, which reads the same.
+ * A field whose value Pictory lists (GET on the account), sent trimmed under its own name by
+ * renderFields: picked From List (searchable, loaded when opened) or typed (mode "id", which n8n's
+ * editor labels "By ID"). "Pictory's Default", the default, leaves it out of the request.
+ * Workflows saved when it was a plain dropdown hold plain text, which reads the same.
  */
 function listedByPictory(
 	name: string,
@@ -81,7 +81,6 @@ function listedByPictory(
 				hint: `The ${displayName.toLowerCase()}'s name as Pictory lists it; empty for Pictory's default`,
 			},
 		],
-		routing: { send: { type: 'body', property: name } },
 	};
 }
 
@@ -95,7 +94,6 @@ export const createFromTextDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Product launch teaser',
 		description: 'The name of the video in Pictory',
-		routing: { send: { type: 'body', property: 'videoName' } },
 	},
 	{
 		displayName: 'Story',
@@ -108,7 +106,6 @@ export const createFromTextDescription: INodeProperties[] = [
 		placeholder: 'e.g. Our new app plans your week in seconds. Try it free today.',
 		description:
 			'The text of the video, up to 15,000 characters: narrated with the Voice and shown as subtitles',
-		routing: { send: { type: 'body', property: 'scenes[0].story' } },
 	},
 	{
 		displayName: 'Create a Scene on Each New Line',
@@ -117,7 +114,6 @@ export const createFromTextDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForCreate },
 		default: true,
 		description: 'Whether each line of the story starts a new scene',
-		routing: { send: { type: 'body', property: 'scenes[0].createSceneOnNewLine' } },
 	},
 	{
 		displayName: 'Create a Scene on Each Sentence',
@@ -126,7 +122,6 @@ export const createFromTextDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForCreate },
 		default: true,
 		description: 'Whether each sentence of the story starts a new scene',
-		routing: { send: { type: 'body', property: 'scenes[0].createSceneOnEndOfSentence' } },
 	},
 	{
 		displayName: 'Voice',
@@ -206,7 +201,6 @@ export const createFromTextDescription: INodeProperties[] = [
 				options: LANGUAGES.map(([name, value]) => ({ name, value })),
 				default: 'en',
 				description: 'The language of the story',
-				routing: { send: { type: 'body', property: 'language' } },
 			},
 			{
 				displayName: 'Save as Project',
@@ -214,7 +208,6 @@ export const createFromTextDescription: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to also keep the video as a project you can edit in Pictory',
-				routing: { send: { type: 'body', property: 'saveProject' } },
 			},
 			{
 				...listedByPictory(
@@ -249,7 +242,6 @@ export const createFromTextDescription: INodeProperties[] = [
 				placeholder: 'e.g. {{ $execution.resumeUrl }}',
 				description:
 					"Pictory calls this URL with the job's result when the video is ready: a Webhook node, or a Wait node's resume URL",
-				routing: { send: { type: 'body', property: 'webhook' } },
 			},
 		],
 	},
@@ -275,10 +267,13 @@ export const createFromTextDescription: INodeProperties[] = [
 	binaryFieldFor({ ...showWhileWaiting, [DOWNLOAD_VIDEO.name]: [true] }),
 ];
 
-/** The render request's body, from what n8n built out of the fields, checked and completed. */
-function renderBody(context: IExecuteSingleFunctions, built: IDataObject): IDataObject {
+function readVideoName(context: IExecuteSingleFunctions): string {
 	const videoName = readText(context, 'videoName', 'Video Name');
 	if (!videoName) refuse(context, 'Video Name is empty', 'Give the video a name.');
+	return videoName;
+}
+
+function readScene(context: IExecuteSingleFunctions): IDataObject {
 	const story = readText(context, 'story', 'Story');
 	const length = [...story].length;
 	if (!length || length > STORY_MAX_LENGTH) {
@@ -290,7 +285,7 @@ function renderBody(context: IExecuteSingleFunctions, built: IDataObject): IData
 				: 'Give the text of the video.',
 		);
 	}
-	const scene = {
+	return {
 		story,
 		createSceneOnNewLine: readBoolean(
 			context,
@@ -305,45 +300,49 @@ function renderBody(context: IExecuteSingleFunctions, built: IDataObject): IData
 			true,
 		),
 	};
-	const body: IDataObject = { ...built, videoName, scenes: [scene] };
+}
 
-	dropEmptyFields(body, ['smartLayoutName', 'brandName', 'subtitleStyleName', 'language']);
-	if (body.saveProject !== undefined) {
-		body.saveProject = readBoolean(
-			context,
-			'additionalFields.saveProject',
-			'Save as Project',
-			false,
-		);
-	}
-	readWebUrls(context, body, [['webhook', 'Webhook URL']]);
-	if (String(body.webhook ?? '').length > 500) {
+/** Save as Project: sent only once added to Additional Fields. */
+function readSaveProject(context: IExecuteSingleFunctions): boolean | undefined {
+	const added = context.getNodeParameter('additionalFields', {}, { rawExpressions: true });
+	if ((added as IDataObject).saveProject === undefined) return undefined;
+	return readBoolean(context, 'additionalFields.saveProject', 'Save as Project', false);
+}
+
+function readWebhook(context: IExecuteSingleFunctions): string | undefined {
+	const webhook = readWebUrl(context, 'additionalFields.webhook', 'Webhook URL');
+	if (webhook && webhook.length > 500) {
 		refuse(
 			context,
 			'Webhook URL is longer than 500 characters',
 			'Pictory accepts webhook URLs of up to 500 characters.',
 		);
 	}
+	return webhook;
+}
 
+/** The voice-over: none without a voice (No Narration). */
+function readVoiceOver(context: IExecuteSingleFunctions): IDataObject | undefined {
 	const voice = readText(context, 'voice', 'Voice');
-	if (voice && voice.toLowerCase() !== NO_NARRATION) {
-		const speed = readNumber(context, 'additionalFields.voiceSpeed', {
-			label: 'Voice Speed',
-			fallback: 100,
-			requirement: 'a number from 50 to 200',
-			isGood: (value) => value >= 50 && value <= 200,
-			hint: 'Pictory speaks at 50% to 200% of the voice’s normal speed.',
-		});
-		const amplificationLevel = readNumber(context, 'additionalFields.voiceAmplification', {
-			label: 'Voice Amplification',
-			fallback: 0,
-			requirement: 'a number from -1 to 1',
-			isGood: (value) => value >= -1 && value <= 1,
-			hint: 'Use 0 for the voice as it is, up to 1 louder or down to -1 softer.',
-		});
-		body.voiceOver = { enabled: true, aiVoices: [{ speaker: voice, speed, amplificationLevel }] };
-	}
+	if (!voice || voice.toLowerCase() === NO_NARRATION) return undefined;
+	const speed = readNumber(context, 'additionalFields.voiceSpeed', {
+		label: 'Voice Speed',
+		fallback: 100,
+		requirement: 'a number from 50 to 200',
+		isGood: (value) => value >= 50 && value <= 200,
+		hint: 'Pictory speaks at 50% to 200% of the voice’s normal speed.',
+	});
+	const amplificationLevel = readNumber(context, 'additionalFields.voiceAmplification', {
+		label: 'Voice Amplification',
+		fallback: 0,
+		requirement: 'a number from -1 to 1',
+		isGood: (value) => value >= -1 && value <= 1,
+		hint: 'Use 0 for the voice as it is, up to 1 louder or down to -1 softer.',
+	});
+	return { enabled: true, aiVoices: [{ speaker: voice, speed, amplificationLevel }] };
+}
 
+function readBackgroundMusic(context: IExecuteSingleFunctions): IDataObject {
 	const music = readBoolean(context, 'backgroundMusic', 'Background Music', true);
 	const volume = music
 		? readNumber(context, 'musicVolume', {
@@ -355,8 +354,26 @@ function renderBody(context: IExecuteSingleFunctions, built: IDataObject): IData
 			})
 		: 0;
 	// Pictory's default volume is not documented the same way everywhere: it is always sent.
-	body.backgroundMusic = { enabled: music, autoMusic: music, volume };
-	return body;
+	return { enabled: music, autoMusic: music, volume };
+}
+
+/**
+ * The render's fields that are checked, trimmed, converted or nested, so not routed: read here
+ * from the parameters, an empty optional one left out.
+ */
+function renderFields(context: IExecuteSingleFunctions): IDataObject {
+	return withoutEmpty({
+		videoName: readVideoName(context),
+		scenes: [readScene(context)],
+		smartLayoutName: readText(context, 'smartLayoutName', 'Smart Layout'),
+		brandName: readText(context, 'additionalFields.brandName', 'Brand'),
+		language: readText(context, 'additionalFields.language', 'Language'),
+		saveProject: readSaveProject(context),
+		subtitleStyleName: readText(context, 'additionalFields.subtitleStyleName', 'Subtitle Style'),
+		webhook: readWebhook(context),
+		voiceOver: readVoiceOver(context),
+		backgroundMusic: readBackgroundMusic(context),
+	});
 }
 
 /**
@@ -367,12 +384,14 @@ export async function createVideoFromText(
 	this: IExecuteSingleFunctions,
 	{ request, api, run, order }: OperationCall,
 ) {
-	const body = renderBody(this, (request.body ?? {}) as IDataObject);
+	const fields = renderFields(this);
 	const wait = readBoolean(this, 'waitForCompletion', 'Wait for Completion', true)
 		? readWaitOptions(this, { minIntervalSeconds: MIN_VIDEO_CHECK_SECONDS })
 		: undefined;
 	const download = wait ? readDownload(this, DOWNLOAD_VIDEO, 'fail') : undefined;
 
+	// The routed request with the fields built here: each field is sent by one of the two.
+	const body = { ...(request.body as IDataObject), ...fields };
 	const jobId = await order({ ...request, body }, VIDEO_ORDER);
 	if (!wait) return [{ json: { jobId } }];
 
