@@ -4,6 +4,7 @@
  * ordering anything, and names the orders Pictory accepted when the run fails.
  */
 import nock from 'nock';
+import { defaultMaxListeners, getEventListeners } from 'node:events';
 
 import {
 	IMAGES_PATH,
@@ -77,6 +78,29 @@ describe('many rows against a Pictory that allows 5 requests a second', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.status)).toEqual(Array(30).fill('completed'));
 		expect([...pictory.orders.values()].every((jobIds) => jobIds.length === 1)).toBe(true);
+	});
+
+	test('rows waiting at once do not pile listeners on one signal (Node reports more than 10 as a leak)', async () => {
+		serveBusyPictory({ perSecond: 5, checksToComplete: 2 });
+		let most = 0;
+		const { addEventListener } = EventTarget.prototype;
+		const listening = jest
+			.spyOn(EventTarget.prototype, 'addEventListener')
+			.mockImplementation(function (this: EventTarget, ...args) {
+				addEventListener.apply(this, args);
+				if (this instanceof AbortSignal) {
+					most = Math.max(most, getEventListeners(this, 'abort').length);
+				}
+			});
+		try {
+			const { items } = await generateFor(PROMPTS(30));
+
+			expect(items.map((item) => item.json.status)).toEqual(Array(30).fill('completed'));
+			expect(most).toBeGreaterThan(0);
+			expect(most).toBeLessThanOrEqual(defaultMaxListeners);
+		} finally {
+			listening.mockRestore();
+		}
 	});
 
 	test('no more than 4 requests of a run are in flight at once', async () => {

@@ -5,7 +5,6 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	sleep,
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type INode,
@@ -14,7 +13,7 @@ import {
 
 import { apiError, pathNotFoundError, redactApiKeys, unreadableAnswer } from './failures';
 import type { OrderKind } from './orders';
-import { asObject, type PictoryClient, type PictoryRequest } from './transport';
+import { asObject, pause, type PictoryClient, type PictoryRequest } from './transport';
 import { readNumber } from './values';
 
 export const jobPath = (jobId: string) => `/v1/jobs/${encodeURIComponent(jobId)}`;
@@ -189,7 +188,7 @@ export async function waitForJob(
 	const ordered = Date.now();
 	const deadline = ordered + maxWaitMinutes * 60_000;
 	for (let remaining = deadline - Date.now(); remaining > 0; remaining = deadline - Date.now()) {
-		await sleep(Math.min(intervalSeconds * 1000, remaining), api.run.signal);
+		await pause(Math.min(intervalSeconds * 1000, remaining), api.run.signal);
 		const job = await readJobOnce(
 			api,
 			jobId,

@@ -85,7 +85,7 @@ export class RequestGate {
 		let entered = false;
 		try {
 			while (this.pausedUntil > Date.now()) {
-				await sleep(this.pausedUntil - Date.now() + jitter(250), signal);
+				await pause(this.pausedUntil - Date.now() + jitter(250), signal);
 			}
 			signal.throwIfAborted();
 			entered = true;
@@ -226,8 +226,18 @@ export async function withRetries<T>(
 		) {
 			throw toError(failure, attempts, error);
 		}
-		await sleep(wait, run.signal);
+		await pause(wait, run.signal);
 	}
+}
+
+/**
+ * Sleeps `ms`, or until `signal` fires. n8n's sleep adds a listener to the signal it gets, and a
+ * run's items all wait on the run's one signal: with more than 10 waiting at once, Node reports
+ * a leak. So each wait sleeps on a signal of its own that follows the run's (AbortSignal.any
+ * adds no listener to its sources).
+ */
+export async function pause(ms: number, signal: AbortSignal): Promise<void> {
+	await sleep(ms, AbortSignal.any([signal]));
 }
 
 /** Why a timer was cancelled: made once, as an AbortController would otherwise make an error each time. */
