@@ -1,9 +1,10 @@
 /**
  * Runs the package's nodes through n8n-core's real execution engine (WorkflowExecute → RoutingNode
  * → ExecuteSingleContext → n8n's HTTP helpers). Only the parts n8n's app normally provides around
- * the engine are stood in for: the node/credential registries and a credentials helper.
+ * the engine are stood in for: the node/credential registries, a credentials helper and the log.
  * Modelled on n8n's own packages/core/nodes-testing harness.
  */
+import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import {
 	DirectoryLoader,
@@ -39,12 +40,30 @@ import {
 	type IVersionedNodeType,
 	type IWorkflowExecuteAdditionalData,
 	type INodeCredentialTestResult,
+	LoggerProxy,
+	type Logger as N8nLogger,
 } from 'n8n-workflow';
 
 import { PictoryApi } from '../credentials/PictoryApi.credentials';
 import { onClock, runClockUntil } from './clock';
 import { Pictory } from '../nodes/Pictory/Pictory.node';
 import { PictoryTrigger } from '../nodes/Pictory/PictoryTrigger.node';
+
+/**
+ * What n8n logged, oldest first, at n8n's default level (info). Its ErrorReporter logs every
+ * failed node run, which many tests cause on purpose: rather than n8n's logger, which writes
+ * straight to the terminal, the engine gets one that keeps the lines here for tests to read.
+ */
+export const n8nLog: string[] = [];
+const keptLog: N8nLogger & { scoped(): N8nLogger } = {
+	error: (message) => void n8nLog.push(message),
+	warn: (message) => void n8nLog.push(message),
+	info: (message) => void n8nLog.push(message),
+	debug: () => {},
+	scoped: () => keptLog,
+};
+Container.set(Logger, keptLog as unknown as Logger);
+LoggerProxy.init(keptLog);
 
 export const API_KEY = 'pictai_test_0123456789abcdef';
 /** Where Pictory's API is (its paths are in fixtures.ts). */

@@ -58,9 +58,6 @@ async function scan(dir: string): Promise<{ code: number; output: string }> {
 	});
 }
 
-// A scan is a process of a few seconds.
-jest.setTimeout(60_000);
-
 test('fails on a console.log (even behind eslint-disable) or an fs import in nodes/, and on a console.log in the built code', async () => {
 	const dir = packageCopy('findings');
 	append(
