@@ -5,7 +5,8 @@
  * complete on their third check (or, given a webhook, call it when done), the videos' MP4 files
  * (streamed, of any size), and the lists behind Create from Text's dropdowns. It records every
  * request it answers. For tests of what n8n does with the files, `POST /upload/<id>` compares the
- * body it receives with that image's file, byte for byte, and records the result.
+ * body it receives with that image's file, byte for byte, and records the result. Tests of odd or
+ * hostile answers set them in `overrides` (see StandInOverrides).
  */
 import {
 	createServer,
@@ -64,6 +65,20 @@ export interface StandInUpload {
 	matches: boolean;
 }
 
+/**
+ * Answers a test puts in place of the usual ones, keyed by what they replace; they take precedence
+ * over every other rule. clear() empties them all.
+ */
+export interface StandInOverrides {
+	/** GET at this path (e.g. IMAGES_PATH) answers 302 Found with this Location. */
+	redirects: Map<string, string>;
+	/** The file of the image with this id answers 200 with this body and Content-Type. */
+	imageFiles: Map<string, { contentType: string; body: string | Buffer }>;
+	/** GET /v1/jobs/<this id> answers 200 with this body, however Pictory's own answers look. */
+	jobs: Map<string, unknown>;
+	clear(): void;
+}
+
 export interface PictoryStandIn {
 	/** The credential's Base URL for this server. */
 	baseUrl: string;
@@ -76,6 +91,7 @@ export interface PictoryStandIn {
 	renders: unknown[];
 	/** The webhook calls made when renders completed: where, and how n8n answered. */
 	webhookCalls: Array<{ url: string; status: number }>;
+	overrides: StandInOverrides;
 	close(): Promise<void>;
 }
 
@@ -83,6 +99,49 @@ const json = (response: ServerResponse, status: number, body: unknown) => {
 	response.writeHead(status, { 'Content-Type': 'application/json' });
 	response.end(JSON.stringify(body));
 };
+
+function newOverrides(): StandInOverrides {
+	const overrides: StandInOverrides = {
+		redirects: new Map(),
+		imageFiles: new Map(),
+		jobs: new Map(),
+		clear: () => {
+			overrides.redirects.clear();
+			overrides.imageFiles.clear();
+			overrides.jobs.clear();
+		},
+	};
+	return overrides;
+}
+
+/** Answers a GET as `overrides` say; false when none of them applies. */
+function answerOverridden(
+	overrides: StandInOverrides,
+	path: string,
+	response: ServerResponse,
+): boolean {
+	const location = overrides.redirects.get(path);
+	if (location !== undefined) {
+		response.writeHead(302, { Location: location });
+		response.end();
+		return true;
+	}
+	const imageId = /^\/images\/user\/[^/]+\/(.+)\.png$/.exec(path)?.[1];
+	const file = imageId === undefined ? undefined : overrides.imageFiles.get(imageId);
+	if (file) {
+		response.writeHead(200, { 'Content-Type': file.contentType });
+		response.end(file.body);
+		return true;
+	}
+	const jobId = path.startsWith(`${JOBS_PATH}/`)
+		? decodeURIComponent(path.slice(JOBS_PATH.length + 1))
+		: undefined;
+	if (jobId !== undefined && overrides.jobs.has(jobId)) {
+		json(response, 200, overrides.jobs.get(jobId));
+		return true;
+	}
+	return false;
+}
 
 export async function startPictoryStandIn({
 	apiKey,
@@ -108,6 +167,7 @@ export async function startPictoryStandIn({
 		delayMs,
 		renders: [],
 		webhookCalls: [],
+		overrides: newOverrides(),
 	} as unknown as PictoryStandIn;
 
 	/** Pictory's call-back: the finished job's answer, POSTed to the render's webhook. */
@@ -153,6 +213,8 @@ export async function startPictoryStandIn({
 			nextPageKey: url.searchParams.get('nextPageKey'),
 			authorization,
 		});
+		if (request.method === 'GET' && answerOverridden(standIn.overrides, url.pathname, response))
+			return;
 
 		const imageFile = /^\/images\/user\/[^/]+\/(.+)\.png$/.exec(url.pathname);
 		if (request.method === 'GET' && imageFile) {
