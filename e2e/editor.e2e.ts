@@ -103,11 +103,7 @@ test('the Pictory node can be found, added and configured in the editor', async 
 
 	// Its actions.
 	await result.first().click();
-	for (const action of [
-		'Generate an image',
-		'Get generated images',
-		'Get an image generation job',
-	]) {
+	for (const action of ['Generate an image', 'Get generated images', 'Get a job']) {
 		await page.getByText(action, { exact: true }).waitFor();
 	}
 	await screenshot('2-node-panel-actions');
