@@ -26,7 +26,6 @@ import {
 	type ICredentialTestRequest,
 	type ICredentials,
 	type ICredentialType,
-	type IExecuteData,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type INode,
@@ -245,6 +244,55 @@ function workflowOf(node: INode, timezone?: string, id = 'test-workflow'): Workf
 }
 
 /**
+ * Runs `workflow` as a manual execution does, from `start` with `input` as its items, and gives
+ * what n8n recorded once the execution is over.
+ */
+async function executeManually(
+	workflow: Workflow,
+	start: INode,
+	input: IDataObject[],
+	{ credentials, stopWhen }: Pick<RunOptions, 'credentials' | 'stopWhen'>,
+): Promise<IRun> {
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: workflow.id,
+		name: 'Test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes: Object.values(workflow.nodes),
+		connections: workflow.connectionsBySourceNode,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	const finished = new Promise<IRun>((resolve) => {
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
+	});
+	const runExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [
+				{ node: start, data: { main: [input.map((json) => ({ json }))] }, source: null },
+			],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as unknown as IRunExecutionData;
+	const execution = new WorkflowExecute(
+		createAdditionalData(credentials ?? {}, hooks),
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
+	if (stopWhen) {
+		await runClockUntil(stopWhen);
+		execution.cancel();
+	}
+	await onClock(execution);
+	return await finished;
+}
+
+/**
  * Executes one node of the package as a manual run does (the Pictory node after a Manual Trigger,
  * or the trigger's "Fetch Test Event") and returns what n8n recorded.
  */
@@ -263,49 +311,10 @@ export async function runPictoryNode(
 	} = {},
 ): Promise<NodeRunResult> {
 	const node = pictoryNode(type, parameters, settings);
-	const workflow = workflowOf(node, timezone);
-
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
-		id: 'test-workflow',
-		name: 'Test',
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		nodes: [node],
-		connections: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
+	const run = await executeManually(workflowOf(node, timezone), node, input, {
+		credentials,
+		stopWhen,
 	});
-	const finished = new Promise<IRun>((resolve) => {
-		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
-	});
-
-	const runExecutionData: IRunExecutionData = {
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			nodeExecutionStack: [
-				{
-					node,
-					data: { main: [input.map((json) => ({ json }))] },
-					source: null,
-				} as IExecuteData,
-			],
-			waitingExecution: {},
-			waitingExecutionSource: {},
-		},
-	} as IRunExecutionData;
-
-	const additionalData = createAdditionalData(credentials, hooks);
-	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	const execution = workflowExecute.processRunExecutionData(workflow);
-	if (stopWhen) {
-		await runClockUntil(stopWhen);
-		execution.cancel();
-	}
-	await onClock(execution);
-	const run = await finished;
 
 	const taskData = run.data.resultData.runData[node.name] ?? [];
 	const items = taskData.at(-1)?.data?.main?.[0] ?? [];
@@ -557,43 +566,8 @@ export async function runAsAgentTool(
 		nodeTypes,
 		settings: {},
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
-		id: 'test-workflow',
-		name: 'Test',
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		nodes: [agent, tool],
-		connections,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	});
-	const finished = new Promise<IRun>((resolve) => {
-		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
-	});
-	const runExecutionData = {
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			nodeExecutionStack: [
-				{
-					node: agent,
-					data: { main: [Array.from({ length: agentItems }, (_, index) => ({ json: { index } }))] },
-					source: null,
-				},
-			],
-			waitingExecution: {},
-			waitingExecutionSource: {},
-		},
-	} as unknown as IRunExecutionData;
-	const execution = new WorkflowExecute(
-		createAdditionalData(credentials, hooks),
-		'manual',
-		runExecutionData,
-	).processRunExecutionData(workflow);
-	await onClock(execution);
-	const run = await finished;
+	const input = Array.from({ length: agentItems }, (_, index) => ({ index }));
+	const run = await executeManually(workflow, agent, input, { credentials });
 	const items = run.data.resultData.runData[agent.name]?.at(-1)?.data?.main?.[0] ?? [];
 	return { items, error: run.data.resultData.error };
 }
