@@ -1,13 +1,14 @@
 /**
- * The package inside a real n8n 2.41.1: the nodes load, the credential's Test button works, the
- * example workflows run against a local Pictory stand-in, and a video renders, waited for by the
- * node or by n8n's Wait node when Pictory calls back.
+ * The package inside a real n8n 2.41.1: the nodes load, the credential test n8n runs on Save
+ * works, the example workflows run against a local Pictory stand-in, a video renders, waited for
+ * by the node or by n8n's Wait node when Pictory calls back, and n8n's HTTP Request node calls
+ * other Pictory endpoints with the Pictory API credential.
  */
 import { rmSync } from 'node:fs';
 
-import type { INode } from 'n8n-workflow';
+import { NodeConnectionTypes, type INode, type IWorkflowBase } from 'n8n-workflow';
 
-import { startPictoryStandIn, type PictoryStandIn } from '../test/pictoryStandIn';
+import { QUOTA, startPictoryStandIn, type PictoryStandIn } from '../test/pictoryStandIn';
 import { exampleWorkflow, N8nClient, outputOf } from './n8nClient';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startN8n } = require('./n8n');
@@ -70,7 +71,7 @@ test('n8n lists the Pictory node, the trigger and the credential type', async ()
 	expect(credentialTypes.map((type) => type.name)).toContain('pictoryApi');
 });
 
-test('the credential’s Test button: a good key passes, a wrong one is named as such', async () => {
+test('the credential test n8n runs on Save: a good key passes, a wrong one is named as such', async () => {
 	const good = await client.testCredential({ apiKey: API_KEY, baseUrl: pictory.baseUrl });
 	const wrong = await client.testCredential({ apiKey: 'pictai_wrong', baseUrl: pictory.baseUrl });
 
@@ -205,4 +206,73 @@ test('a render that holds no worker: the Wait node resumes when Pictory calls ba
 	expect(pictory.webhookCalls.slice(callsBefore)).toEqual([
 		{ url: expect.stringContaining('/webhook-waiting/'), status: 200 },
 	]);
+});
+
+describe('the HTTP Request node with the Pictory API credential', () => {
+	test('n8n offers it under Predefined Credential Type', async () => {
+		const nodeTypes = await client.rest<
+			Array<{
+				name: string;
+				properties: Array<{ name: string; credentialTypes?: string[] }>;
+			}>
+		>('GET', '/types/nodes.json');
+		const credentialTypes = await client.rest<
+			Array<{ name: string; displayName: string; authenticate?: unknown }>
+		>('GET', '/types/credentials.json');
+		const httpRequest = nodeTypes.find((type) => type.name === 'n8n-nodes-base.httpRequest')!;
+		const pictoryApi = credentialTypes.find((type) => type.name === 'pictoryApi')!;
+
+		// The editor lists there the credential types that meet one of these conditions.
+		expect(
+			httpRequest.properties.find((property) => property.name === 'nodeCredentialType')
+				?.credentialTypes,
+		).toContain('has:authenticate');
+		expect(pictoryApi.displayName).toBe('Pictory API');
+		expect(pictoryApi.authenticate).toBeDefined();
+	});
+
+	test('it calls an endpoint the node does not cover, with the raw key in Authorization', async () => {
+		const workflow: Pick<IWorkflowBase, 'name' | 'nodes' | 'connections' | 'settings'> = {
+			name: 'HTTP Request: Pictory quota',
+			nodes: [
+				{
+					id: 'trigger',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: 'quota',
+					name: 'Get quota',
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					position: [220, 0],
+					parameters: {
+						url: `${pictory.baseUrl}/v1/quota`,
+						authentication: 'predefinedCredentialType',
+						nodeCredentialType: 'pictoryApi',
+						options: {},
+					},
+					credentials: { pictoryApi: credential },
+				},
+			],
+			connections: {
+				Start: { main: [[{ node: 'Get quota', type: NodeConnectionTypes.Main, index: 0 }]] },
+			},
+			settings: {},
+		};
+		const id = await client.createWorkflow(workflow);
+
+		let execution!: Awaited<ReturnType<N8nClient['run']>>;
+		const requests = await requestsDuring(async () => (execution = await client.run(id, 'Start')));
+
+		expect(execution.status).toBe('success');
+		expect(outputOf(execution, 'Get quota').map((item) => item.json)).toEqual([QUOTA]);
+		expect(requests).toMatchObject([
+			{ method: 'GET', path: '/pictoryapis/v1/quota', authorization: API_KEY },
+		]);
+		expect(JSON.stringify(execution.data)).not.toContain(API_KEY);
+	});
 });

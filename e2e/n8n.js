@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * Starts a real n8n (installed in e2e/ by setup.js) with this package's built nodes loaded as
- * custom extensions, on 127.0.0.1 only, with telemetry, version checks, templates and
- * personalisation off.
+ * custom extensions, on 127.0.0.1 only, with no calls to n8n's own servers (telemetry, version
+ * checks, templates, banners) and personalisation off.
  *
  *   node e2e/n8n.js        # npm run dev: http://localhost:5678, data kept in e2e/.n8n
+ *                          # (N8N_PORT and N8N_LISTEN_ADDRESS change where it listens)
  *
  * The end-to-end tests use startN8n() with a throw-away user folder and free ports; the queue-mode
  * test also starts `n8n worker` processes with it.
@@ -79,15 +80,22 @@ async function waitUntilReady(url, child, timeoutMs) {
 	throw new Error(`n8n was not ready at ${url} after ${timeoutMs / 1000} s`);
 }
 
+/** Where to reach an n8n listening on `address`: itself, or this machine for "any address". */
+function reachableHost(address) {
+	if (['0.0.0.0', '::', ''].includes(address)) return '127.0.0.1';
+	return address.includes(':') ? `[${address}]` : address;
+}
+
 /**
  * Starts n8n and resolves once it is ready. `userFolder` defaults to a new temporary folder,
- * `port` to a free one. `command` 'worker' starts `n8n worker` instead of the main instance (ready
+ * `port` to a free one, `listenAddress` to 127.0.0.1. `command` 'worker' starts `n8n worker` instead of the main instance (ready
  * once its health check answers, on a free port); `env` adds or overrides environment variables.
  * `onOutput` receives the output as it comes. Returns its URL (a worker's health check URL), the
  * pid of n8n's own Node.js process, how long start-up took, stop() and kill() (SIGKILL, at once).
  */
 async function startN8n({
 	port,
+	listenAddress = '127.0.0.1',
 	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-pictory-')),
 	log = 'pipe',
 	timeoutMs = 120_000,
@@ -106,19 +114,27 @@ async function startN8n({
 		PATH: `${binDir}${path.delimiter}${process.env.PATH}`,
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_LISTEN_ADDRESS: listenAddress,
 		N8N_HOST: 'localhost',
 		N8N_CUSTOM_EXTENSIONS: customDir,
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		N8N_RUNNERS_ENABLED: 'false',
+		// No calls to n8n's servers: telemetry, version and "what's new" checks, templates,
+		// banners, the lists of verified community nodes and of MCP servers.
 		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? (log === 'inherit' ? 'info' : 'warn'),
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? (log === 'inherit' ? 'error' : 'warn'),
 		...(healthPort && {
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
@@ -140,7 +156,7 @@ async function startN8n({
 	child.stdout?.on('data', keep);
 	child.stderr?.on('data', keep);
 
-	const url = `http://127.0.0.1:${healthPort ?? port}`;
+	const url = `http://${command === 'worker' ? '127.0.0.1' : reachableHost(listenAddress)}:${healthPort ?? port}`;
 	const stop = async () => {
 		if (child.exitCode !== null || child.signalCode !== null) return;
 		const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -189,20 +205,38 @@ async function startN8n({
 	};
 }
 
-module.exports = { nodeForN8n, freePort, startN8n };
+/**
+ * Where `npm run dev` and `npm run demo` listen: N8N_PORT (5678) and N8N_LISTEN_ADDRESS
+ * (127.0.0.1), and the address to open in a browser.
+ */
+function listenSettings(env = process.env) {
+	const port = Number(env.N8N_PORT || 5678);
+	const listenAddress = env.N8N_LISTEN_ADDRESS || '127.0.0.1';
+	const host = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(listenAddress)
+		? 'localhost'
+		: reachableHost(listenAddress);
+	return { port, listenAddress, editorUrl: `http://${host}:${port}` };
+}
+
+/** Stops n8n (and anything else `stop` ends) on Ctrl+C or SIGTERM, then exits. */
+function stopOnSignal(stop) {
+	const shutdown = () => stop().then(() => process.exit(0));
+	process.once('SIGINT', shutdown);
+	process.once('SIGTERM', shutdown);
+}
+
+module.exports = { nodeForN8n, freePort, startN8n, listenSettings, stopOnSignal };
 
 if (require.main === module) {
-	const port = Number(process.env.N8N_PORT ?? 5678);
+	const { port, listenAddress, editorUrl } = listenSettings();
 	const userFolder = path.join(E2E, '.n8n');
-	startN8n({ port, userFolder, log: 'inherit' })
+	startN8n({ port, listenAddress, userFolder, log: 'inherit' })
 		.then(({ stop, startupMs }) => {
 			console.log(
-				`\nn8n is ready on http://localhost:${port} with n8n-nodes-pictory loaded (started in ${(startupMs / 1000).toFixed(1)} s).` +
+				`\nn8n is ready on ${editorUrl} with n8n-nodes-pictory loaded (started in ${(startupMs / 1000).toFixed(1)} s).` +
 					`\nOpen it, set up the owner account on first use, and add the "Pictory" node. Ctrl+C stops n8n.\n`,
 			);
-			const shutdown = () => stop().then(() => process.exit(0));
-			process.on('SIGINT', shutdown);
-			process.on('SIGTERM', shutdown);
+			stopOnSignal(stop);
 		})
 		.catch((error) => {
 			console.error(error.message);

@@ -19,11 +19,14 @@ export const OWNER = {
 	password: 'Pictory-e2e-1',
 };
 
-/** A workflow from examples/, with this package's nodes renamed as n8n names custom extensions. */
+/**
+ * A workflow from examples/ (a file name there, or a full path), with this package's nodes
+ * renamed as n8n names custom extensions.
+ */
 export function exampleWorkflow(
 	file: string,
 ): Pick<IWorkflowBase, 'name' | 'nodes' | 'connections' | 'settings'> {
-	const text = readFileSync(path.join(__dirname, '..', 'examples', file), 'utf8');
+	const text = readFileSync(path.resolve(__dirname, '..', 'examples', file), 'utf8');
 	return JSON.parse(text.replaceAll('"n8n-nodes-pictory.', '"CUSTOM.'));
 }
 
@@ -52,14 +55,26 @@ export class N8nClient {
 	}
 
 	async setupOwner() {
-		const response = await fetch(`${this.url}/rest/owner/setup`, {
+		await this.signIn('/rest/owner/setup', OWNER);
+	}
+
+	/** Signs in as the owner that setupOwner created (in an n8n set up earlier). */
+	async login() {
+		await this.signIn('/rest/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
+	}
+
+	private async signIn(route: string, body: unknown) {
+		const response = await fetch(`${this.url}${route}`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify(OWNER),
+			body: JSON.stringify(body),
 		});
-		if (!response.ok) throw new Error(`owner setup: ${response.status} ${await response.text()}`);
+		if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
 		const auth = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
-		if (!auth) throw new Error('owner setup gave no n8n-auth cookie');
+		if (!auth) throw new Error(`${route} gave no n8n-auth cookie`);
 		this.cookie = auth.split(';')[0];
 	}
 
@@ -105,7 +120,7 @@ export class N8nClient {
 		await this.rest('PATCH', `/rest/credentials/${id}`, { name, type, data });
 	}
 
-	/** What the credential's "Test" button answers. */
+	/** What n8n's credential test answers (run when a credential is saved, and on Retry). */
 	async testCredential(data: ICredentialDataDecryptedObject) {
 		return await this.rest<{ status: string; message: string }>('POST', '/rest/credentials/test', {
 			credentials: { id: '', name: 'Pictory test', type: 'pictoryApi', data },

@@ -1,7 +1,48 @@
 import nock from 'nock';
+import { Workflow, type INode } from 'n8n-workflow';
 
-import { API_KEY, testCredential } from './harness';
+import { PictoryApi } from '../credentials/PictoryApi.credentials';
+import { API_KEY, nodeTypes, TestCredentialsHelper, testCredential } from './harness';
 import { IMAGES_PATH, serveAccount } from './fakePictory';
+
+describe('Pictory API credential for any node', () => {
+	test('n8n’s editor sees how it authenticates, as its HTTP Request node requires to list it', () => {
+		// The editor gets credential types as JSON (/types/credentials.json): a function would be
+		// dropped, and the HTTP Request node lists only types that have `authenticate`.
+		const { authenticate } = JSON.parse(JSON.stringify(new PictoryApi())) as PictoryApi;
+
+		expect(authenticate).toEqual({
+			type: 'generic',
+			properties: { headers: { Authorization: '={{$credentials.apiKey}}' } },
+		});
+	});
+
+	test('as n8n applies it, the key goes as it is in Authorization, without "Bearer"', async () => {
+		const node: INode = {
+			id: 'pictory',
+			name: 'Pictory',
+			type: 'n8n-nodes-pictory.pictory',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const helper = new TestCredentialsHelper({});
+
+		const request = await helper.authenticate(
+			{ apiKey: API_KEY },
+			'pictoryApi',
+			{
+				url: 'https://api.pictory.ai/pictoryapis/v1/quota',
+				headers: { Accept: 'application/json' },
+			},
+			workflow,
+			node,
+		);
+
+		expect(request.headers).toEqual({ Accept: 'application/json', Authorization: API_KEY });
+	});
+});
 
 describe('Pictory API credential test', () => {
 	test('a valid key passes with one request to the image list', async () => {

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import {
 	NodeHelpers,
 	Workflow,
@@ -8,7 +11,9 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { PictoryApi } from '../credentials/PictoryApi.credentials';
 import { Pictory } from '../nodes/Pictory/Pictory.node';
+import { PictoryTrigger } from '../nodes/Pictory/PictoryTrigger.node';
 import { nodeTypes } from './harness';
 
 const { description } = new Pictory();
@@ -125,5 +130,50 @@ describe('how each field is sent', () => {
 			'generate: style (options) → body style',
 			'createFromText: aspectRatio (options) → body aspectRatio',
 		]);
+	});
+});
+
+describe('the nodes panel and the documentation links', () => {
+	test('the Pictory entry says what both nodes do, and how often the trigger checks', () => {
+		// n8n's nodes panel merges a trigger into the node it is named after and shows the
+		// trigger's description for both (generateMergedNodesAndActions in n8n's editor).
+		const trigger = new PictoryTrigger().description;
+		expect(trigger.name.replace('Trigger', '')).toBe(description.name);
+		const entry = trigger.description;
+
+		expect(entry).toMatch(/videos from text/);
+		expect(entry).toMatch(/images from prompts/);
+		expect(entry).toMatch(/each new AI Studio image/);
+		expect(entry).toMatch(/at most once a minute/);
+		expect(description.description).toMatch(/videos from text.*images from prompts/);
+	});
+
+	test('the credential and the nodes link to sections of this package’s README', () => {
+		const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+		const { repository } = JSON.parse(
+			readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'),
+		) as { repository: { url: string } };
+		const home = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+		// GitHub's heading anchors: lower case, punctuation dropped, each space a hyphen.
+		const anchors = [...readme.matchAll(/^#+ (.+)$/gm)].map(([, heading]) =>
+			heading
+				.toLowerCase()
+				.replace(/[^\p{L}\p{N} -]/gu, '')
+				.replace(/ /g, '-'),
+		);
+		const codexLinks = ['Pictory.node.json', 'PictoryTrigger.node.json'].flatMap((file) => {
+			const codex = JSON.parse(
+				readFileSync(path.join(__dirname, '..', 'nodes', 'Pictory', file), 'utf8'),
+			) as { resources: Record<string, Array<{ url: string }>> };
+			return Object.values(codex.resources).flatMap((links) => links.map(({ url }) => url));
+		});
+		const links = [new PictoryApi().documentationUrl, ...codexLinks];
+
+		expect(links).toHaveLength(5);
+		for (const link of links) {
+			const [page, anchor] = link.split('#');
+			expect(page).toBe(home);
+			expect(anchors).toContain(anchor);
+		}
 	});
 });

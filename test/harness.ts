@@ -18,6 +18,7 @@ import {
 } from 'n8n-core';
 import {
 	ICredentialsHelper,
+	isExpression,
 	NodeConnectionTypes,
 	NodeHelpers,
 	Workflow,
@@ -111,7 +112,9 @@ const credentialTypeRegistry: Record<string, ICredentialType> = {
 
 /**
  * What n8n's app does with a credential around a request: apply the property defaults when
- * decrypting it, and call the credential type's `authenticate` function.
+ * decrypting it, and apply the credential type's `authenticate` (CredentialsHelper in n8n's app,
+ * which n8n-core does not export): a function is called; a generic object's keys and values are
+ * resolved as expressions over `$credentials` and set on the request.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
@@ -122,12 +125,34 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = credentialTypeRegistry[typeName];
-		// n8n resolves a generic (object) authenticate as expressions; this package uses a function.
-		if (typeof authenticate !== 'function')
-			throw new Error(`${typeName}: authenticate is not a function`);
-		return await authenticate(credentials, requestOptions);
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate?.type !== 'generic') return requestOptions;
+		if (!workflow || !node) throw new Error('n8n needs the workflow and node to resolve it');
+		const resolve = (value: string) =>
+			isExpression(value)
+				? String(
+						workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							'',
+						) || '',
+					)
+				: value;
+		const options = requestOptions as unknown as Record<string, Record<string, string>>;
+		for (const [part, entries] of Object.entries(authenticate.properties)) {
+			options[part] ??= {};
+			for (const [key, value] of Object.entries(entries as Record<string, string>)) {
+				options[part][resolve(key)] = resolve(value);
+			}
+		}
+		return requestOptions;
 	}
 
 	async getDecrypted(
@@ -397,8 +422,9 @@ export async function loadDropdown(
 }
 
 /**
- * What n8n's "Test" button does with a credential's `test` request (CredentialsTester in n8n's
- * app): run it through RoutingNode as a throw-away node, then map a failure through the rules.
+ * What n8n does with a credential's `test` request when the credential is saved, or the test
+ * retried (CredentialsTester in n8n's app): run it through RoutingNode as a throw-away node, then
+ * map a failure through the rules.
  */
 export async function testCredential(
 	data: ICredentialDataDecryptedObject,

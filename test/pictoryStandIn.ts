@@ -1,12 +1,14 @@
 /**
- * A small Pictory-compatible HTTP server on 127.0.0.1, for the end-to-end tests and the benchmarks:
- * the image list of a fixture account (100 a page, opaque page keys, 401 to any other API key),
- * the images' files, Generate with jobs that complete on their second check, video renders that
- * complete on their third check (or, given a webhook, call it when done), the videos' MP4 files
- * (streamed, of any size), and the lists behind Create from Text's dropdowns. It records every
- * request it answers. For tests of what n8n does with the files, `POST /upload/<id>` compares the
- * body it receives with that image's file, byte for byte, and records the result. Tests of odd or
- * hostile answers set them in `overrides` (see StandInOverrides).
+ * A small Pictory-compatible HTTP server on 127.0.0.1, for the end-to-end tests, the benchmarks and
+ * `npm run demo`: the image list of a fixture account (100 a page, opaque page keys, 401 to any
+ * other API key), the images' files (or real pictures), Generate with jobs that complete on their
+ * second check, video renders that complete on their third check (or, given a webhook, call it
+ * when done), the videos' MP4 files (streamed, of any size), the lists behind Create from Text's
+ * dropdowns, the list of the jobs it was given, saved projects, and the account's quota (an
+ * endpoint the nodes do not cover). It records every request it answers. For tests of what n8n
+ * does with the files, `POST /upload/<id>` compares the body it receives with that image's file,
+ * byte for byte, and records the result. Tests of odd or hostile answers set them in `overrides`
+ * (see StandInOverrides).
  */
 import {
 	createServer,
@@ -15,6 +17,7 @@ import {
 	type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { crc32, deflateSync } from 'node:zlib';
 
 import type { PictoryImage } from '../nodes/Pictory/shared/images';
 import {
@@ -27,6 +30,7 @@ import {
 	JOBS_PATH,
 	makeImages,
 	orderAccepted,
+	PROJECTS_PATH,
 	RENDER_PATH,
 	videoBytes,
 } from './fixtures';
@@ -48,6 +52,8 @@ export interface StandInOptions {
 	delayMs?: number;
 	/** The size of every image file, in bytes (see imageBytes); by default just signature and id. */
 	imageFileSize?: number;
+	/** Serve every image as a real picture that n8n and browsers can show (see pictureOf). */
+	pictures?: boolean;
 	/** The size of every video file, in bytes: sent in chunks, never held whole. */
 	videoFileSize?: number;
 	/** How long after the render request a video whose render has a webhook calls it, in ms. */
@@ -143,12 +149,74 @@ function answerOverridden(
 	return false;
 }
 
+/** What GET /v1/quota answers: this billing term's use, as Pictory documents it. */
+export const QUOTA = {
+	videoMinutes: { used: 12, limit: 600 },
+	transcriptionMinutes: { used: 0, limit: 600 },
+	elevenLabsVoiceOverMinutes: { used: 3, limit: 120 },
+	aiCredits: { used: 40, limit: 1000 },
+};
+
+/** The projects saved in the account (GET /v2/projects), one page. */
+export const PROJECTS = [
+	{
+		id: 'project-1',
+		name: 'Product launch',
+		savedDate: '2026-04-01T09:30:00.000Z',
+		aspectRatio: '16:9',
+	},
+	{
+		id: 'project-2',
+		name: 'Weekly update',
+		savedDate: '2026-03-27T16:05:00.000Z',
+		aspectRatio: '9:16',
+	},
+];
+
+/**
+ * A 160 × 90 PNG for an image id: a gradient in a colour of its own, so that the images of a list
+ * look different. Each row is filter byte 0, then RGB pixels; chunks carry their CRC-32.
+ */
+export function pictureOf(id: string, width = 160, height = 90): Buffer {
+	const hue = crc32(id) % 360;
+	const [r, g, b] = [0, 120, 240].map((shift) =>
+		Math.round(127 + 100 * Math.cos(((hue + shift) * Math.PI) / 180)),
+	);
+	const rows = Buffer.alloc((1 + width * 3) * height);
+	for (let y = 0; y < height; y++) {
+		const row = y * (1 + width * 3);
+		for (let x = 0; x < width; x++) {
+			const light = 0.55 + (0.45 * (x + y)) / (width + height);
+			rows.set([r * light, g * light, b * light], row + 1 + x * 3);
+		}
+	}
+	const chunk = (type: string, data: Buffer) => {
+		const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+		const length = Buffer.alloc(4);
+		length.writeUInt32BE(data.length);
+		const crc = Buffer.alloc(4);
+		crc.writeUInt32BE(crc32(typed));
+		return Buffer.concat([length, typed, crc]);
+	};
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(width, 0);
+	header.writeUInt32BE(height, 4);
+	header.set([8, 2, 0, 0, 0], 8); // 8 bits a channel, RGB, deflate, no interlace
+	return Buffer.concat([
+		Buffer.from('89504e470d0a1a0a', 'hex'),
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(rows)),
+		chunk('IEND', Buffer.alloc(0)),
+	]);
+}
+
 export async function startPictoryStandIn({
 	apiKey,
 	imageCount = 0,
 	pageSize = 100,
 	delayMs = 0,
 	imageFileSize = 0,
+	pictures = false,
 	videoFileSize = 4096,
 	renderMs = 1500,
 	renderChecks = 3,
@@ -158,6 +226,7 @@ export async function startPictoryStandIn({
 	const uploads: StandInUpload[] = [];
 	const jobChecks = new Map<string, number>();
 	const renders = new Set<string>();
+	const fileOf = (id: string) => (pictures ? pictureOf(id) : imageBytes(id, imageFileSize));
 	const timers = new Set<ReturnType<typeof setTimeout>>();
 	let origin = '';
 	const standIn = {
@@ -169,6 +238,17 @@ export async function startPictoryStandIn({
 		webhookCalls: [],
 		overrides: newOverrides(),
 	} as unknown as PictoryStandIn;
+
+	/** A job as its last check found it: a render is done on its renderChecks-th, an image on its 2nd. */
+	const jobState = (jobId: string) => {
+		const checks = jobChecks.get(jobId)!;
+		if (renders.has(jobId)) {
+			return checks < renderChecks
+				? jobAnswer.inProgress(jobId, Math.round((100 * checks) / renderChecks))
+				: jobAnswer.videoCompleted(jobId, origin);
+		}
+		return checks < 2 ? jobAnswer.inProgress(jobId) : jobAnswer.imageCompleted(jobId, origin);
+	};
 
 	/** Pictory's call-back: the finished job's answer, POSTed to the render's webhook. */
 	const callWebhook = (url: string, jobId: string) => {
@@ -219,14 +299,14 @@ export async function startPictoryStandIn({
 		const imageFile = /^\/images\/user\/[^/]+\/(.+)\.png$/.exec(url.pathname);
 		if (request.method === 'GET' && imageFile) {
 			response.writeHead(200, { 'Content-Type': 'image/png' });
-			return response.end(imageBytes(imageFile[1], imageFileSize));
+			return response.end(fileOf(imageFile[1]));
 		}
 		const videoFile = /^\/videos\/(.+)\.mp4$/.exec(url.pathname);
 		if (request.method === 'GET' && videoFile) return sendVideo(response, videoFileSize);
 		const upload = /^\/upload\/([^/]+)$/.exec(url.pathname);
 		if (request.method === 'POST' && upload) {
 			const id = decodeURIComponent(upload[1]);
-			const matches = body.equals(imageBytes(id, imageFileSize));
+			const matches = body.equals(fileOf(id));
 			uploads.push({ id, bytes: body.length, matches });
 			return json(response, 200, { id, bytes: body.length, matches });
 		}
@@ -270,28 +350,22 @@ export async function startPictoryStandIn({
 			[`${API_PATH}/v1/styles`]: dropdownLists.styles,
 		}[url.pathname];
 		if (list && request.method === 'GET') return json(response, 200, list);
+		if (url.pathname === JOBS_PATH && request.method === 'GET') {
+			const newestFirst = [...jobChecks.keys()].reverse();
+			return json(response, 200, { items: newestFirst.map((id) => jobState(id)) });
+		}
 		const jobId = url.pathname.startsWith(`${JOBS_PATH}/`)
 			? decodeURIComponent(url.pathname.slice(JOBS_PATH.length + 1))
 			: undefined;
 		if (jobId !== undefined) {
 			if (!jobChecks.has(jobId)) return json(response, 404, jobAnswer.unknown);
-			const checks = jobChecks.get(jobId)! + 1;
-			jobChecks.set(jobId, checks);
-			if (renders.has(jobId)) {
-				return json(
-					response,
-					200,
-					checks < renderChecks
-						? jobAnswer.inProgress(jobId, Math.round((100 * checks) / renderChecks))
-						: jobAnswer.videoCompleted(jobId, origin),
-				);
-			}
-			return json(
-				response,
-				200,
-				checks < 2 ? jobAnswer.inProgress(jobId) : jobAnswer.imageCompleted(jobId, origin),
-			);
+			jobChecks.set(jobId, jobChecks.get(jobId)! + 1);
+			return json(response, 200, jobState(jobId));
 		}
+		if (url.pathname === PROJECTS_PATH && request.method === 'GET')
+			return json(response, 200, { items: PROJECTS, pageKey: null });
+		if (url.pathname === `${API_PATH}/v1/quota` && request.method === 'GET')
+			return json(response, 200, QUOTA);
 		return json(response, 404, { message: 'Not found' });
 	};
 

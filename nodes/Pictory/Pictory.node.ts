@@ -27,7 +27,8 @@ export class Pictory implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Make videos from text and images from prompts with Pictory',
+		description:
+			'Render narrated videos from text and generate images from prompts with Pictory, and get its images, jobs and projects',
 		defaults: {
 			name: 'Pictory',
 		},

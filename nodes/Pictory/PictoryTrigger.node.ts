@@ -10,7 +10,10 @@ export class PictoryTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'On new generated image',
-		description: 'Starts the workflow when a new image is generated in Pictory AI Studio',
+		// n8n's nodes panel shows the trigger's description for the Pictory entry that holds both
+		// nodes, so it says what each does.
+		description:
+			'Render videos from text and images from prompts (Pictory node), or start a workflow on each new AI Studio image (Pictory Trigger, checked at most once a minute)',
 		defaults: {
 			name: 'Pictory Trigger',
 		},
