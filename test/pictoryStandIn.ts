@@ -15,7 +15,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { PictoryImage } from '../nodes/Pictory/shared/images';
+import type { PictoryImage } from '../nodes/Pictory/shared/types';
 import {
 	API_PATH,
 	dropdownLists,
