@@ -5,7 +5,7 @@
  */
 import nock from 'nock';
 
-import type { PictoryImage } from '../nodes/Pictory/shared/images';
+import type { PictoryImage } from '../nodes/Pictory/shared/types';
 import {
 	imageBytes,
 	imageListAnswer,

@@ -3,7 +3,7 @@
  * the unit tests (fakePictory.ts) and the real HTTP stand-in of the end-to-end tests and the
  * benchmark (pictoryStandIn.ts).
  */
-import type { PictoryImage } from '../nodes/Pictory/shared/images';
+import type { PictoryImage } from '../nodes/Pictory/shared/types';
 
 export const IMAGE_HOST = 'https://example.cloudfront.net';
 

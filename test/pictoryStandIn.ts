@@ -19,7 +19,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
 
-import type { PictoryImage } from '../nodes/Pictory/shared/images';
+import type { PictoryImage } from '../nodes/Pictory/shared/types';
 import {
 	API_PATH,
 	dropdownLists,

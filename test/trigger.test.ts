@@ -9,7 +9,7 @@ import {
 } from './fakePictory';
 import { advanceClock, onClock } from './clock';
 import { activePictoryTrigger, runPictoryNode } from './harness';
-import type { PictoryImage } from '../nodes/Pictory/shared/images';
+import type { PictoryImage } from '../nodes/Pictory/shared/types';
 
 const NOW = Date.parse('2026-04-04T06:03:38.665Z');
 const MINUTE = 60_000;

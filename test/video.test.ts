@@ -625,6 +625,11 @@ describe('Job → Get', () => {
 			{ job_id: JOB_ID, status: 'failed', ...failure, ...failedJob },
 			failedOutput,
 		],
+		[
+			'a failed job whose error code is a number',
+			{ job_id: JOB_ID, success: false, error_code: 1010, error_message: 'No scenes' },
+			{ status: 'failed', errorCode: '1010', errorMessage: 'No scenes' },
+		],
 	])('keeps every field of %s', async (_, answer, json) => {
 		serveGeneration(JOB_ID, [answer]);
 

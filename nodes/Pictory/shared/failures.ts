@@ -15,6 +15,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import type { PictoryErrorBody, PictoryFieldError } from './types';
+
 /** The connection was never made: the request cannot have reached Pictory. */
 export const NOT_SENT_CODES = new Set([
 	'ECONNREFUSED',
@@ -38,31 +40,62 @@ export function redactApiKeys(text: string): string {
 	return text.replace(/pictai_[A-Za-z0-9._~+/=-]+/g, 'pictai_***');
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const textOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
+/** Pictory's codes are text ("5000"); one sent as a number is read as the same text. */
+const codeOf = (value: unknown) =>
+	typeof value === 'number' && Number.isFinite(value) ? String(value) : textOf(value);
+
+/**
+ * Reads a Pictory error body (see PictoryErrorBody in types.ts): undefined when it is not a JSON
+ * object. Here, beneath every request's error, as the message of any failure is read from it.
+ */
+export function readErrorBody(body: unknown): PictoryErrorBody | undefined {
+	if (!isObject(body)) return undefined;
+	const { error, fields, success } = body;
+	return {
+		success: typeof success === 'boolean' ? success : undefined,
+		code: codeOf(body.code),
+		message: textOf(body.message),
+		fields: Array.isArray(fields)
+			? fields.filter((field): field is PictoryFieldError => typeof field?.name === 'string')
+			: undefined,
+		error_code: codeOf(body.error_code),
+		error_message: textOf(body.error_message),
+		errorCode: codeOf(body.errorCode),
+		errorMessage: textOf(body.errorMessage),
+		error: isObject(error)
+			? {
+					error_code: codeOf(error.error_code),
+					error_message: textOf(error.error_message),
+					code: codeOf(error.code),
+					message: textOf(error.message),
+				}
+			: textOf(error),
+		data: readErrorBody(body.data),
+	};
+}
+
 /** The message in a Pictory answer (message, error_message, error…), API keys hidden. */
 export function pictoryMessage(data: unknown): string | undefined {
 	if (typeof data === 'string') {
 		return data.trim() ? redactApiKeys(data.trim().slice(0, 500)) : undefined;
 	}
-	if (typeof data !== 'object' || data === null) return undefined;
-	const body = data as Record<string, unknown>;
-	const nested = (typeof body.error === 'object' ? body.error : {}) as Record<string, unknown>;
+	const body = readErrorBody(data);
+	if (!body) return undefined;
+	const detail = typeof body.error === 'object' ? body.error : undefined;
 	const message = [
 		body.message,
 		body.error_message,
 		body.errorMessage,
-		nested?.message,
-		nested?.error_message,
-		body.error,
+		detail?.message,
+		detail?.error_message,
+		typeof body.error === 'string' ? body.error : undefined,
 	].find((value): value is string => typeof value === 'string' && value.trim() !== '');
-	const fields = Array.isArray(body.fields)
-		? body.fields
-				.map((field: { name?: unknown; errors?: unknown }) =>
-					typeof field?.name === 'string'
-						? `${field.name}: ${String(field.errors ?? 'invalid')}`
-						: '',
-				)
-				.filter(Boolean)
-		: [];
+	const fields = (body.fields ?? []).map(
+		({ name, errors }) => `${name}: ${String(errors ?? 'invalid')}`,
+	);
 	const text = [message, ...fields].filter(Boolean).join('; ');
 	return text ? redactApiKeys(text.slice(0, 500)) : undefined;
 }

@@ -5,113 +5,25 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	type IDataObject,
 	type IExecuteSingleFunctions,
 	type INode,
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { apiError, pathNotFoundError, redactApiKeys, unreadableAnswer } from './failures';
+import { apiError, pathNotFoundError, readErrorBody } from './failures';
 import type { OrderKind } from './orders';
-import { asObject, pause, type PictoryClient, type PictoryRequest } from './transport';
+import { pause, type PictoryClient, type PictoryRequest } from './transport';
+import { readJobAnswer, saysUnknownJob, type JobResult } from './types';
 import { readNumber } from './values';
 
 export const jobPath = (jobId: string) => `/v1/jobs/${encodeURIComponent(jobId)}`;
 
 /**
- * A job as the node outputs it: `jobId`, `status` (in-progress, completed, failed, cleaned…), and
- * every other field Pictory sent with it: `url`, `width`, `height` for an image; `renderProgress`
- * while a video renders, then `videoURL`, `videoShareURL`, `thumbnail`, `videoDuration`, subtitle
- * files; `aiCreditsUsed`, `videoName`, `createdAt`… A failed job has Pictory's `errorCode` and
- * `errorMessage`.
- */
-export interface JobResult extends IDataObject {
-	jobId: string;
-	status: string;
-}
-
-const firstString = (...values: unknown[]) =>
-	values.find((value): value is string => typeof value === 'string' && value !== '');
-
-/** Pictory's way of saying a job id is unknown: error_code 5000 / JOB_NOT_FOUND, or "Job not found". */
-function saysUnknownJob(body: unknown): boolean {
-	const answer = asObject(body);
-	if (!answer) return false;
-	const data = asObject(answer.data) ?? {};
-	const error = asObject(answer.error) ?? {};
-	const said = [
-		answer.error_code,
-		answer.error_message,
-		answer.message,
-		data.error_code,
-		data.error_message,
-		error.code,
-		error.message,
-	].map((value) => String(value ?? ''));
-	return said.some((text) => text === '5000' || /job[ _]?not[ _]?found|no such job/i.test(text));
-}
-
-/**
- * Pictory's envelope (`success`, `data`), the id and status (given as `jobId` and `status`), and
- * its failure fields (given as `errorCode` and `errorMessage`): every other field is the job's.
- */
-const READ_FIELDS = new Set([
-	'success',
-	'data',
-	'job_id',
-	'jobId',
-	'status',
-	'error',
-	'error_code',
-	'error_message',
-]);
-
-/**
- * Reads a job answer: `{ success, data: { status, … } }` with maybe more fields at the top, or
- * all of them at the top. Every field is kept, from `data` when it is in both places.
+ * Reads a job answer (see readJobAnswer); a job whose results expired says so in `errorMessage`.
  */
 export function readJob(node: INode, jobId: string, body: unknown): JobResult {
-	const answer = asObject(body);
-	if (!answer) throw unreadableAnswer(node, `Expected a JSON object describing job ${jobId}.`);
-	const data = asObject(answer.data) ?? {};
-	const fields: IDataObject = Object.fromEntries(
-		[...Object.entries(answer), ...Object.entries(data)].filter(([key]) => !READ_FIELDS.has(key)),
-	);
-	const status = firstString(data.status, answer.status);
-
-	if (answer.success === false || status === 'failed') {
-		const error = asObject(answer.error) ?? asObject(data.error) ?? {};
-		const errorCode = firstString(
-			answer.error_code,
-			data.error_code,
-			error.error_code,
-			error.code,
-			fields.errorCode,
-		);
-		const errorMessage = firstString(
-			answer.error_message,
-			data.error_message,
-			error.error_message,
-			error.message,
-			fields.errorMessage,
-			answer.error,
-		);
-		return {
-			jobId,
-			status: 'failed',
-			...fields,
-			...(errorCode && { errorCode }),
-			...(errorMessage && { errorMessage: redactApiKeys(errorMessage) }),
-		};
-	}
-	if (!status) throw unreadableAnswer(node, `The answer for job ${jobId} has no "status".`);
-
-	const job: JobResult = { jobId, status, ...fields };
-	// Pictory's pages name the share link both ways; give it under one name, keeping Pictory's.
-	if (typeof job.shareVideoURL === 'string' && job.videoShareURL === undefined) {
-		job.videoShareURL = job.shareVideoURL;
-	}
-	if (status === 'cleaned') {
+	const job = readJobAnswer(node, jobId, body);
+	if (job.status === 'cleaned') {
 		job.errorMessage =
 			'The results have expired: Pictory removes a job’s files after a while. Keep the links you get when a job completes.';
 	}
@@ -136,7 +48,7 @@ export async function readJobOnce(
 	if (statusCode === 404 && !saysUnknownJob(body)) {
 		throw pathNotFoundError(api.run.node, api.address(request));
 	}
-	if (statusCode === 404 || (asObject(body)?.success === false && saysUnknownJob(body))) {
+	if (statusCode === 404 || (readErrorBody(body)?.success === false && saysUnknownJob(body))) {
 		return onUnknownJob();
 	}
 	return readJob(api.run.node, jobId, body);

@@ -30,16 +30,13 @@ import {
 
 import { asNodeError } from './failures';
 import {
+	acceptedJobId,
 	namingOrders,
-	orderedJobId,
 	orderError,
-	orderRefusedError,
-	unreadableOrderAnswer,
 	type AcceptedOrder,
 	type OrderKind,
 } from './orders';
 import {
-	asObject,
 	newRequestRun,
 	pictoryClient,
 	requestBase,
@@ -179,11 +176,7 @@ function orderFunction(
 			spendsCredits: true,
 			toError: (failure, attempts) => orderError(node, failure, attempts, kind),
 		});
-		if (asObject(body)?.success === false) throw orderRefusedError(node, body, kind);
-		const jobId = orderedJobId(body);
-		if (!jobId) {
-			throw unreadableOrderAnswer(node, 'The answer to the order has no "data.jobId".', kind);
-		}
+		const jobId = acceptedJobId(node, body, kind);
 		run.orders.set(itemIndex, { itemIndex, jobId, kind });
 		return jobId;
 	};

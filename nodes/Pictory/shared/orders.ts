@@ -14,7 +14,7 @@ import {
 	type RequestFailure,
 } from './failures';
 import { JobEndedError } from './jobs';
-import { asObject, idText } from './transport';
+import { readOrderAnswer } from './types';
 
 /** What an order makes, for the words of the errors about it. */
 export interface OrderKind {
@@ -46,10 +46,17 @@ export const VIDEO_ORDER: OrderKind = {
 	afterFailure: 'Change the story or settings and render again.',
 };
 
-/** The job id in Pictory's answer to an order, `{ data: { jobId } }`; undefined when absent. */
-export function orderedJobId(body: unknown): string | undefined {
-	const jobId = idText(asObject(asObject(body)?.data)?.jobId ?? asObject(body)?.jobId)?.trim();
-	return jobId || undefined;
+/**
+ * The job Pictory accepted an order as (see readOrderAnswer). A refusal ordered nothing; an
+ * answer without a job id may still have ordered something, and the error says where to look.
+ */
+export function acceptedJobId(node: INode, body: unknown, kind: OrderKind): string {
+	const answer = readOrderAnswer(body);
+	if ('refused' in answer) throw orderRefusedError(node, answer.refused, kind);
+	if (!answer.jobId) {
+		throw unreadableOrderAnswer(node, 'The answer to the order has no "data.jobId".', kind);
+	}
+	return answer.jobId;
 }
 
 export interface AcceptedOrder {

@@ -5,8 +5,9 @@
  */
 import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
 
-import { apiError, pictoryMessage, redactApiKeys, unreadableAnswer } from './failures';
-import { asObject, type PictoryClient, type PictoryRequest } from './transport';
+import { apiError, unreadableAnswer } from './failures';
+import type { PictoryClient, PictoryRequest } from './transport';
+import { readPage, type ListPage, type PictoryList } from './types';
 
 /**
  * A hard ceiling on one listing, against a server that never stops sending page keys: 2,000 pages
@@ -14,59 +15,10 @@ import { asObject, type PictoryClient, type PictoryRequest } from './transport';
  */
 export const MAX_PAGES = 2_000;
 
-export interface Page<T> {
-	items: T[];
-	nextPageKey?: string;
-}
-
-/** How a list's pages look: Pictory names the key of the next page differently per list. */
-export interface ListShape {
-	/** The answer's field holding the next page's key. */
-	nextKeyField: string;
-	/** The query parameter that asks for that page. */
-	pageKeyParam: string;
-	/** What the list holds, for errors: 'images'. */
-	noun: string;
-	/** Identifies an item, so that one listed on two pages comes back once. */
-	idOf: (item: IDataObject) => string | undefined;
-}
-
-/** Checks a page is `{ items: [objects…], <nextKeyField>?: string }`; anything else is an error. */
-export function readPage(
-	node: INode,
-	body: unknown,
-	{ nextKeyField, noun }: ListShape,
-): Page<IDataObject> {
-	const answer = asObject(body);
-	if (!answer) {
-		const got =
-			typeof body === 'string'
-				? 'text that is not JSON'
-				: redactApiKeys(String(JSON.stringify(body)).slice(0, 80));
-		throw unreadableAnswer(node, `Expected a JSON object with an "items" list but got ${got}.`);
-	}
-	if (answer.success === false) throw listRefusedError(node, answer);
-	const { items } = answer;
-	const nextPageKey = answer[nextKeyField];
-	if (!Array.isArray(items)) {
-		if (typeof answer.message === 'string' || typeof answer.error === 'string') {
-			throw listRefusedError(node, answer);
-		}
-		throw unreadableAnswer(node, 'The answer has no "items" list.');
-	}
-	if (items.some((item) => !asObject(item))) {
-		throw unreadableAnswer(node, `The "items" list holds something other than ${noun}.`);
-	}
-	if (nextPageKey !== undefined && nextPageKey !== null && typeof nextPageKey !== 'string') {
-		throw unreadableAnswer(node, `The "${nextKeyField}" is not a string.`);
-	}
-	return { items: items as IDataObject[], nextPageKey: nextPageKey || undefined };
-}
-
-export interface CollectOptions<T> {
-	shape: ListShape;
+export interface CollectOptions<T extends IDataObject> {
+	list: PictoryList<T>;
 	/** Gets one page: the first when `pageKey` is undefined. */
-	fetchPage: (pageKey: string | undefined) => Promise<Page<T>>;
+	fetchPage: (pageKey: string | undefined) => Promise<ListPage<T>>;
 	/** Stop once this many items were collected (Infinity for all). */
 	limit: number;
 	/**
@@ -83,9 +35,9 @@ export interface CollectOptions<T> {
  * at most ceil(L / page size) requests. A repeated page key or more than MAX_PAGES pages is an
  * error.
  */
-export async function collectPages<T>(
+export async function collectPages<T extends IDataObject>(
 	node: INode,
-	{ shape, fetchPage, limit, isPastEnd, skip }: CollectOptions<T>,
+	{ list, fetchPage, limit, isPastEnd, skip }: CollectOptions<T>,
 ): Promise<T[]> {
 	const collected: T[] = [];
 	const seenIds = new Set<string>();
@@ -96,7 +48,7 @@ export async function collectPages<T>(
 		const page = await fetchPage(pageKey);
 		for (const item of page.items) {
 			if (isPastEnd?.(item)) return collected;
-			const id = shape.idOf(item as IDataObject);
+			const id = list.idOf(item);
 			if (id !== undefined && seenIds.has(id)) continue;
 			if (id !== undefined) seenIds.add(id);
 			if (skip?.(item)) continue;
@@ -108,10 +60,10 @@ export async function collectPages<T>(
 		if (seenPageKeys.has(page.nextPageKey)) {
 			throw unreadableAnswer(
 				node,
-				`Pictory sent the same "${shape.nextKeyField}" twice (after page ${pages}), so paging stopped to avoid an endless loop.`,
+				`Pictory sent the same "${page.nextKeyField}" twice (after page ${pages}), so paging stopped to avoid an endless loop.`,
 			);
 		}
-		if (pages >= MAX_PAGES) throw tooManyPagesError(node, MAX_PAGES, shape.noun);
+		if (pages >= MAX_PAGES) throw tooManyPagesError(node, MAX_PAGES, list.noun);
 		seenPageKeys.add(page.nextPageKey);
 		pageKey = page.nextPageKey;
 	}
@@ -124,17 +76,16 @@ export async function collectPages<T>(
 export async function listPages<T extends IDataObject>(
 	api: PictoryClient,
 	request: PictoryRequest,
-	shape: ListShape,
-	options: Omit<CollectOptions<T>, 'shape' | 'fetchPage'>,
+	list: PictoryList<T>,
+	options: Omit<CollectOptions<T>, 'list' | 'fetchPage'>,
 ): Promise<T[]> {
 	const node = api.run.node;
 	return await collectPages<T>(node, {
 		...options,
-		shape,
+		list,
 		fetchPage: async (pageKey) => {
-			const qs = pageKey ? { ...request.qs, [shape.pageKeyParam]: pageKey } : request.qs;
-			const body = await api.send({ ...request, qs });
-			return readPage(node, body, shape) as Page<T>;
+			const qs = pageKey ? { ...request.qs, [list.pageKeyParam]: pageKey } : request.qs;
+			return readPage(node, await api.send({ ...request, qs }), list);
 		},
 	});
 }
@@ -146,16 +97,5 @@ export function tooManyPagesError(node: INode, pages: number, noun: string): Nod
 		`Stopped after ${pages.toLocaleString('en-US')} pages (${(pages * 100).toLocaleString('en-US')} ${noun})`,
 		'Pictory kept sending more pages. Turn off Return All and set a Limit, or use a date filter.',
 		{ pages },
-	);
-}
-
-/** A list answered with `success: false`, which Pictory sends with a 200 for some refusals. */
-export function listRefusedError(node: INode, body: unknown): NodeApiError {
-	const said = pictoryMessage(body);
-	return apiError(
-		node,
-		'Pictory refused the request',
-		said ? `Pictory said: ${said}` : 'Pictory answered "success: false" without saying why.',
-		{ success: false },
 	);
 }

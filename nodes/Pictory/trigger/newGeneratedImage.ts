@@ -7,15 +7,9 @@ import type {
 
 import { DOWNLOAD_IMAGE, downloadImageFields } from '../shared/descriptions';
 import { IMAGE_FILE, itemsWithFiles, readDownload } from '../shared/download';
-import {
-	createdAt,
-	imageFile,
-	imageId,
-	IMAGES_PATH,
-	listImages,
-	type PictoryImage,
-} from '../shared/images';
+import { imageFile, IMAGES_PATH, listImages } from '../shared/images';
 import { pictoryClientFromCredential } from '../shared/transport';
+import { createdAt, imageId, imageUrl, type PictoryImage } from '../shared/types';
 
 export const newGeneratedImageDescription: INodeProperties[] = [
 	{
@@ -179,7 +173,7 @@ async function checkForNewImages(this: IPollFunctions): Promise<INodeExecutionDa
 	const fresh = images.filter((image) => {
 		const id = imageId(image);
 		return (
-			id !== undefined && seen[id] === undefined && (!download || typeof image.url === 'string')
+			id !== undefined && seen[id] === undefined && (!download || imageUrl(image) !== undefined)
 		);
 	});
 	if (!fresh.length) return null;

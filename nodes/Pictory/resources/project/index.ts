@@ -1,19 +1,11 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit, returnAllFields } from '../../shared/descriptions';
 import { handledBy, type OperationCall } from '../../shared/operation';
-import { listPages, type ListShape } from '../../shared/paging';
-import { idText } from '../../shared/transport';
+import { listPages } from '../../shared/paging';
+import { PROJECT_LIST } from '../../shared/types';
 
 const PROJECTS_PATH = '/v2/projects';
-
-/** Projects page over `pageKey` in the answer, asked for as `pagekey`. */
-const PROJECT_LIST: ListShape = {
-	nextKeyField: 'pageKey',
-	pageKeyParam: 'pagekey',
-	noun: 'projects',
-	idOf: (project: IDataObject) => idText(project.id),
-};
 
 /** The account's saved projects, one item each, as Pictory lists them. */
 export async function getManyProjects(

@@ -12,8 +12,14 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { unreadableAnswer } from '../../shared/failures';
-import { asObject, pictoryClientFromCredential } from '../../shared/transport';
+import { pictoryClientFromCredential } from '../../shared/transport';
+import {
+	readEntries,
+	type PictoryBrand,
+	type PictorySmartLayout,
+	type PictorySubtitleStyle,
+	type PictoryVoice,
+} from '../../shared/types';
 
 /** The Voice choice that sends no voice-over at all. */
 export const NO_NARRATION = 'none';
@@ -21,15 +27,13 @@ export const NO_NARRATION = 'none';
 /** The choice that leaves a field out of the request, so that Pictory uses its own default. */
 export const PICTORY_DEFAULT = { name: 'Pictory’s Default', value: '' };
 
-/** A list Pictory answers either as a bare array or as `{ items: [...] }`. */
-async function loadList(context: ILoadOptionsFunctions, url: string): Promise<IDataObject[]> {
+/** One of Pictory's lists, loaded with the node's credential. */
+async function loadList<T extends IDataObject>(
+	context: ILoadOptionsFunctions,
+	url: string,
+): Promise<T[]> {
 	const api = await pictoryClientFromCredential(context);
-	const body = await api.send({ method: 'GET', url });
-	const list = Array.isArray(body) ? body : asObject(body)?.items;
-	if (!Array.isArray(list)) {
-		throw unreadableAnswer(context.getNode(), `The answer to ${url} is not a list.`);
-	}
-	return list.filter((entry): entry is IDataObject => asObject(entry) !== undefined);
+	return readEntries<T>(context.getNode(), url, await api.send({ method: 'GET', url }));
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
@@ -57,7 +61,7 @@ export async function searchVoices(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const voices = (await loadList(this, '/v1/voiceovers/tracks'))
+	const voices = (await loadList<PictoryVoice>(this, '/v1/voiceovers/tracks'))
 		.filter((voice) => text(voice.name))
 		.map((voice) => {
 			const details = [voice.language, voice.accent, voice.gender].map(text).filter(Boolean);
@@ -71,13 +75,13 @@ export async function searchVoices(
 }
 
 /** Entries named by `nameField` and valued by their name, each once, after "Pictory's Default". */
-async function searchNames(
+async function searchNames<T extends IDataObject>(
 	context: ILoadOptionsFunctions,
 	url: string,
-	nameField: string,
+	nameField: keyof T & string,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const list = await loadList(context, url);
+	const list = await loadList<T>(context, url);
 	const names = new Set(list.map((entry) => text(entry[nameField])).filter(Boolean));
 	return searchResult(
 		PICTORY_DEFAULT,
@@ -88,15 +92,15 @@ async function searchNames(
 
 /** Smart layouts (GET /v1/smartlayouts), by name. */
 export async function searchSmartLayouts(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchNames(this, '/v1/smartlayouts', 'templateName', filter);
+	return await searchNames<PictorySmartLayout>(this, '/v1/smartlayouts', 'templateName', filter);
 }
 
 /** Brands (GET /v1/brands/video), by name. */
 export async function searchBrands(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchNames(this, '/v1/brands/video', 'name', filter);
+	return await searchNames<PictoryBrand>(this, '/v1/brands/video', 'name', filter);
 }
 
 /** Subtitle styles (GET /v1/styles), by name. */
 export async function searchSubtitleStyles(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchNames(this, '/v1/styles', 'name', filter);
+	return await searchNames<PictorySubtitleStyle>(this, '/v1/styles', 'name', filter);
 }

@@ -1,0 +1,436 @@
+/**
+ * What Pictory answers, for every endpoint the nodes call, and the one reader of each answer.
+ *
+ * The shapes are Pictory's documentation (docs.pictory.ai; [stated]) or our reading of it
+ * ([inferred]). Where sources spell a field two ways, the type has both and the reader accepts
+ * both. A reader checks what the node needs to go on (an object, a list, a job's status, an
+ * order's job id) and says what is wrong when it is missing; the other fields are typed as Pictory
+ * documents them but not checked, and the node reads them with care (an image without a date must
+ * not stop the trigger). No reader drops or rewrites a field: an item keeps everything Pictory sent.
+ *
+ * Pictory's error bodies are typed here too; they are read by `readErrorBody` in failures.ts,
+ * beneath every request's error.
+ */
+import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
+
+import {
+	apiError,
+	pictoryMessage,
+	readErrorBody,
+	redactApiKeys,
+	unreadableAnswer,
+} from './failures';
+import { asObject, idText } from './transport';
+
+// ---- Error bodies (any endpoint) ----
+
+/** One refused field of a 400 [stated]. */
+export interface PictoryFieldError {
+	name: string;
+	/** What is wrong with it [stated: text]. */
+	errors?: unknown;
+}
+
+/** The error object of older endpoints [stated]; `code` and `message` [inferred]. */
+export interface PictoryErrorDetail extends IDataObject {
+	error_code?: string;
+	error_message?: string;
+	code?: string;
+	message?: string;
+}
+
+/**
+ * Pictory's error bodies, in all their spellings [stated unless marked]:
+ * - a bad request (400): `{ code: "INVALID_REQUEST_BODY", message, fields: [{ name, errors }] }`;
+ * - a missing or wrong key (401): `{ message: "Unauthorized" }`;
+ * - older endpoints: `{ success: false, error: { error_code, error_message } }`;
+ * - a failed or unknown job: `{ success: false, error_code, error_message }`, or the same two in
+ *   `data` (an unknown job: `error_code "5000"`, `error_message "JOB_NOT_FOUND"`);
+ * - `errorCode`/`errorMessage`, and `error` as plain text [inferred].
+ *
+ * As `readErrorBody` gives it: texts only where Pictory sent text, codes also where it sent a
+ * number (as text), `error` as text or as an object, `fields` only those with a name.
+ */
+export interface PictoryErrorBody {
+	success?: boolean;
+	code?: string;
+	message?: string;
+	fields?: PictoryFieldError[];
+	error_code?: string;
+	error_message?: string;
+	errorCode?: string;
+	errorMessage?: string;
+	error?: string | PictoryErrorDetail;
+	data?: PictoryErrorBody;
+}
+
+// ---- Lists (images, jobs, projects) ----
+
+/** One page of a list [stated]: up to 100 items, newest first, and the next page's key. */
+export interface ListPage<T> {
+	items: T[];
+	/** Absent (or null, or empty) on the last page. */
+	nextPageKey?: string;
+	/** The answer's field the key was in, for errors. */
+	nextKeyField?: string;
+}
+
+/** One of Pictory's paged lists, and how its pages are spelled. */
+export interface PictoryList<T extends IDataObject> {
+	/** What the list holds, for errors: 'images'. */
+	noun: string;
+	/** The query parameter that asks for the next page [stated]. */
+	pageKeyParam: string;
+	/** The answer's fields that may hold the next page's key [stated]. */
+	nextKeyFields: string[];
+	/** Identifies an item, so that one listed on two pages comes back once. */
+	idOf: (item: T) => string | undefined;
+}
+
+/** The next page's key: the first of the list's spellings that is there. */
+function nextPageOf(
+	node: INode,
+	answer: IDataObject,
+	{ nextKeyFields }: PictoryList<IDataObject>,
+): Pick<ListPage<unknown>, 'nextPageKey' | 'nextKeyField'> {
+	for (const field of nextKeyFields) {
+		const key = answer[field];
+		if (key === undefined || key === null) continue;
+		if (typeof key !== 'string') throw unreadableAnswer(node, `The "${field}" is not a string.`);
+		return { nextPageKey: key || undefined, nextKeyField: field };
+	}
+	return {};
+}
+
+/**
+ * Reads a page of `list`: `{ items: [objects…], <next page key>?: string }`. A `success: false`
+ * (or a message instead of the items) is Pictory refusing; anything else is an error.
+ */
+export function readPage<T extends IDataObject>(
+	node: INode,
+	body: unknown,
+	list: PictoryList<T>,
+): ListPage<T> {
+	const answer = asObject(body);
+	if (!answer) {
+		const got =
+			typeof body === 'string'
+				? 'text that is not JSON'
+				: redactApiKeys(String(JSON.stringify(body)).slice(0, 80));
+		throw unreadableAnswer(node, `Expected a JSON object with an "items" list but got ${got}.`);
+	}
+	if (answer.success === false) throw listRefusedError(node, answer);
+	const { items } = answer;
+	if (!Array.isArray(items)) {
+		if (typeof answer.message === 'string' || typeof answer.error === 'string') {
+			throw listRefusedError(node, answer);
+		}
+		throw unreadableAnswer(node, 'The answer has no "items" list.');
+	}
+	if (items.some((item) => !asObject(item))) {
+		throw unreadableAnswer(node, `The "items" list holds something other than ${list.noun}.`);
+	}
+	return { items: items as T[], ...nextPageOf(node, answer, list as PictoryList<IDataObject>) };
+}
+
+/** A list answered with `success: false`, which Pictory sends with a 200 for some refusals. */
+export function listRefusedError(node: INode, body: unknown): NodeApiError {
+	const said = pictoryMessage(body);
+	return apiError(
+		node,
+		'Pictory refused the request',
+		said ? `Pictory said: ${said}` : 'Pictory answered "success: false" without saying why.',
+		{ success: false },
+	);
+}
+
+// ---- AI Studio images: GET /v1/aistudio/images ----
+
+/**
+ * One AI Studio image as Pictory lists it [stated]; `style` and `referenceImageUrl` only when set
+ * at generation. Read `id`, `createdDate` and `url` with the functions below.
+ */
+export interface PictoryImage extends IDataObject {
+	id: string;
+	/** The image file. */
+	url: string;
+	/** ISO 8601. */
+	createdDate: string;
+	prompt?: string;
+	aspectRatio?: string;
+	model?: string;
+	width?: number;
+	height?: number;
+	style?: string;
+	referenceImageUrl?: string;
+}
+
+export const imageId = (image: IDataObject) => idText(image.id);
+
+/** An image's creation time in ms; NaN when Pictory gave none that can be read. */
+export const createdAt = (image: IDataObject) => Date.parse(String(image.createdDate));
+
+/** The link to an image's file; undefined while Pictory lists it without one. */
+export const imageUrl = (image: IDataObject) =>
+	typeof image.url === 'string' ? image.url : undefined;
+
+/** `{ items: [images…], nextPageKey? }`, newest first, over the query `nextPageKey` [stated]. */
+export const IMAGE_LIST: PictoryList<PictoryImage> = {
+	noun: 'images',
+	pageKeyParam: 'nextPageKey',
+	nextKeyFields: ['nextPageKey'],
+	idOf: imageId,
+};
+
+// ---- Orders: POST /v1/aistudio/images, POST /v2/video/storyboard/render ----
+
+/** Pictory's answer to an order [stated]: `{ success: true, data: { jobId } }`; `jobId` at the top is read too. */
+export interface OrderAnswer extends IDataObject {
+	success?: boolean;
+	data?: { jobId?: string } & IDataObject;
+	jobId?: string;
+}
+
+/** What an order's answer says: Pictory refused the order, or took it as a job (its id, if given). */
+export type ReadOrder = { refused: PictoryErrorBody } | { jobId: string | undefined };
+
+/** A listed job's id: `data.jobId`, or `job_id` or `jobId` at the top. */
+export const jobIdOf = (answer: IDataObject) =>
+	idText(asObject(answer.data)?.jobId ?? answer.job_id ?? answer.jobId);
+
+/**
+ * Reads an order's answer. It never throws: what an answer without a job means (Pictory may have
+ * taken the order) is for orders.ts to say.
+ */
+export function readOrderAnswer(body: unknown): ReadOrder {
+	const refusal = readErrorBody(body);
+	if (refusal?.success === false) return { refused: refusal };
+	const jobId = idText(asObject(asObject(body)?.data)?.jobId ?? asObject(body)?.jobId)?.trim();
+	return { jobId: jobId || undefined };
+}
+
+// ---- Jobs: GET /v1/jobs/{id}, GET /v1/jobs ----
+
+/** A job's status [stated]: in-progress (some pages: pending), completed, failed, or cleaned. */
+export type JobStatus = 'in-progress' | 'pending' | 'completed' | 'failed' | 'cleaned';
+
+/**
+ * A job's fields, in `data` [stated]. While a video renders: `renderProgress` (0–100),
+ * `renderProgressMessage`, `renderState`. Completed image: `url`, `width`, `height`. Completed
+ * video: `videoURL`, `videoShareURL` (some pages: `shareVideoURL`), `thumbnail`, `srtFile`,
+ * `vttFile`, `txtFile`, `videoDuration` (s). Both: `aiCreditsUsed`. Failed: `error_code`,
+ * `error_message`. A job's kind is not given: its fields tell.
+ */
+export interface PictoryJobData extends IDataObject {
+	status: JobStatus | string;
+	jobId?: string;
+	renderProgress?: number;
+	url?: string;
+	width?: number;
+	height?: number;
+	videoURL?: string;
+	videoShareURL?: string;
+	shareVideoURL?: string;
+	thumbnail?: string;
+	srtFile?: string;
+	vttFile?: string;
+	txtFile?: string;
+	videoDuration?: number;
+	aiCreditsUsed?: number;
+	error_code?: string;
+	error_message?: string;
+}
+
+/**
+ * Pictory's answer for a job [stated]: `{ job_id, success, data: { status, … } }`; a failed job
+ * has `success: false` and `error_code`/`error_message` at the top or in `data`. Some answers give
+ * every field at the top, `jobId` or `job_id` among them [inferred]. GET /v1/jobs lists jobs in
+ * this shape.
+ */
+export interface PictoryJobAnswer extends IDataObject {
+	job_id?: string;
+	jobId?: string;
+	success?: boolean;
+	data?: PictoryJobData;
+	status?: string;
+	error_code?: string;
+	error_message?: string;
+}
+
+/**
+ * A job as the node outputs it: `jobId`, `status`, and every other field Pictory sent with it
+ * (from `data` and the top, flat), with one name for each: `videoShareURL` also when Pictory
+ * says `shareVideoURL`, and a failed job's `errorCode` and `errorMessage`.
+ */
+export interface JobResult extends IDataObject {
+	jobId: string;
+	status: string;
+	errorCode?: string;
+	errorMessage?: string;
+	url?: string;
+	videoURL?: string;
+	videoShareURL?: string;
+}
+
+/** `{ items: [jobs…], nextPageKey? }`, newest first, over the query `nextPageKey` [stated]. */
+export const JOB_LIST: PictoryList<PictoryJobAnswer> = {
+	noun: 'jobs',
+	pageKeyParam: 'nextPageKey',
+	nextKeyFields: ['nextPageKey'],
+	idOf: jobIdOf,
+};
+
+const firstString = (...values: unknown[]) =>
+	values.find((value): value is string => typeof value === 'string' && value !== '');
+
+/**
+ * Pictory's envelope (`success`, `data`), the id and status (given as `jobId` and `status`), and
+ * its failure fields (given as `errorCode` and `errorMessage`): every other field is the job's.
+ */
+const READ_FIELDS = new Set([
+	'success',
+	'data',
+	'job_id',
+	'jobId',
+	'status',
+	'error',
+	'error_code',
+	'error_message',
+]);
+
+/**
+ * Reads a job answer, nested or flat, as job `jobId`. Every field is kept, from `data` when it is
+ * in both places; a failed job's message has API keys hidden.
+ */
+export function readJobAnswer(node: INode, jobId: string, body: unknown): JobResult {
+	const answer = asObject(body);
+	if (!answer) throw unreadableAnswer(node, `Expected a JSON object describing job ${jobId}.`);
+	const data = asObject(answer.data) ?? {};
+	const fields: IDataObject = Object.fromEntries(
+		[...Object.entries(answer), ...Object.entries(data)].filter(([key]) => !READ_FIELDS.has(key)),
+	);
+	const status = firstString(data.status, answer.status);
+
+	if (answer.success === false || status === 'failed') {
+		const said = readErrorBody(answer) ?? {};
+		const saidInData = said.data ?? {};
+		const detail = asObject(said.error) ?? asObject(saidInData.error) ?? {};
+		const errorCode = firstString(
+			said.error_code,
+			saidInData.error_code,
+			detail.error_code,
+			detail.code,
+			saidInData.errorCode ?? said.errorCode,
+		);
+		const errorMessage = firstString(
+			said.error_message,
+			saidInData.error_message,
+			detail.error_message,
+			detail.message,
+			saidInData.errorMessage ?? said.errorMessage,
+			said.error,
+		);
+		return {
+			jobId,
+			status: 'failed',
+			...fields,
+			...(errorCode && { errorCode }),
+			...(errorMessage && { errorMessage: redactApiKeys(errorMessage) }),
+		};
+	}
+	if (!status) throw unreadableAnswer(node, `The answer for job ${jobId} has no "status".`);
+
+	const job: JobResult = { jobId, status, ...fields };
+	if (typeof job.shareVideoURL === 'string' && job.videoShareURL === undefined) {
+		job.videoShareURL = job.shareVideoURL;
+	}
+	return job;
+}
+
+/**
+ * Pictory's way of saying a job id is unknown: `error_code` 5000 / JOB_NOT_FOUND [stated], or a
+ * message such as "Job not found" [inferred].
+ */
+export function saysUnknownJob(body: unknown): boolean {
+	const said = readErrorBody(body);
+	if (!said) return false;
+	const data = said.data ?? {};
+	const detail = asObject(said.error) ?? {};
+	return [
+		said.error_code,
+		said.error_message,
+		said.message,
+		data.error_code,
+		data.error_message,
+		detail.code,
+		detail.message,
+	].some(
+		(text) => text === '5000' || /job[ _]?not[ _]?found|no such job/i.test(String(text ?? '')),
+	);
+}
+
+// ---- Projects: GET /v2/projects ----
+
+/**
+ * A saved project as Pictory lists it [stated]: `id` (text since schema v3, a number before),
+ * `name`, `source` (script, transcribe, url…), `projectPreview`, `savedDate`, `aspectRatio`
+ * ("sixteen-nine"), `schemaVersion`, `type`.
+ */
+export interface PictoryProject extends IDataObject {
+	id: string | number;
+	name?: string;
+	savedDate?: string;
+}
+
+/** `{ items: [projects…], pageKey }`, asked for as `pagekey`; `pageKey` null on the last page [stated]. */
+export const PROJECT_LIST: PictoryList<PictoryProject> = {
+	noun: 'projects',
+	pageKeyParam: 'pagekey',
+	nextKeyFields: ['pageKey'],
+	idOf: (project) => idText(project.id),
+};
+
+// ---- The dropdown lists of Create from Text (no paging) ----
+
+/**
+ * A voice, from GET /v1/voiceovers/tracks [stated: a bare list]: `name` is what a request's
+ * `speaker` takes; `sample` is a recording of it; `service` is aws, google or elevenlabs.
+ */
+export interface PictoryVoice extends IDataObject {
+	id?: string | number;
+	name: string;
+	voice?: string;
+	gender?: string;
+	accent?: string;
+	language?: string;
+	service?: string;
+	sample?: string;
+}
+
+/** A smart layout, from GET /v1/smartlayouts [stated: `{ items: [...] }`]. */
+export interface PictorySmartLayout extends IDataObject {
+	templateId?: string;
+	templateName: string;
+}
+
+/** A brand, from GET /v1/brands/video [stated: a bare list]. */
+export interface PictoryBrand extends IDataObject {
+	id?: string | number;
+	name: string;
+}
+
+/** A subtitle style, from GET /v1/styles [stated: a bare list]. */
+export interface PictorySubtitleStyle extends IDataObject {
+	id?: string | number;
+	name: string;
+}
+
+/**
+ * Reads the answer to the list at `url`: a bare list or `{ items: [...] }`, whichever Pictory
+ * sends, its objects only.
+ */
+export function readEntries<T extends IDataObject>(node: INode, url: string, body: unknown): T[] {
+	const list = Array.isArray(body) ? body : asObject(body)?.items;
+	if (!Array.isArray(list)) throw unreadableAnswer(node, `The answer to ${url} is not a list.`);
+	return list.filter((entry): entry is T => asObject(entry) !== undefined);
+}
