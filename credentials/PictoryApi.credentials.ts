@@ -55,6 +55,8 @@ export class PictoryApi implements ICredentialType {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/v1/aistudio/images',
 			method: 'GET',
+			// n8n would follow a redirect to any host with the key: the test follows none.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{
@@ -65,6 +67,13 @@ export class PictoryApi implements ICredentialType {
 						'Pictory rejected the API key. Copy it again from the API Access page of your Pictory account.',
 				},
 			},
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `The Base URL answered with a redirect (HTTP ${value}), which the test does not follow: the key goes only to the Base URL. Check the Base URL (Pictory's is ${DEFAULT_BASE_URL}).`,
+				},
+			})),
 		],
 	};
 }

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { Workflow, type INode } from 'n8n-workflow';
 
 import { PictoryApi } from '../credentials/PictoryApi.credentials';
-import { API_KEY, nodeTypes, TestCredentialsHelper, testCredential } from './harness';
+import { API_KEY, BASE_URL, nodeTypes, TestCredentialsHelper, testCredential } from './harness';
 import { IMAGES_PATH, serveAccount } from './fakePictory';
 
 describe('Pictory API credential for any node', () => {
@@ -78,5 +78,28 @@ describe('Pictory API credential test', () => {
 
 		expect(result.status).toBe('OK');
 		expect(scope.isDone()).toBe(true);
+	});
+
+	test('a redirect to another host is not followed: the key goes nowhere else', async () => {
+		const elsewhere: unknown[] = [];
+		nock('https://elsewhere.example.net')
+			.persist()
+			.get(/.*/)
+			.reply(function () {
+				elsewhere.push(this.req.headers.authorization);
+				return [200, { items: [] }];
+			});
+		nock(BASE_URL)
+			.get(IMAGES_PATH)
+			.reply(302, '', { Location: 'https://elsewhere.example.net/collect' });
+
+		const result = await testCredential({ apiKey: API_KEY });
+
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				"The Base URL answered with a redirect (HTTP 302), which the test does not follow: the key goes only to the Base URL. Check the Base URL (Pictory's is https://api.pictory.ai/pictoryapis).",
+		});
+		expect(elsewhere).toEqual([]);
 	});
 });
