@@ -13,8 +13,8 @@ import {
 	orderAccepted,
 	serveBusyPictory,
 	serveGeneration,
-} from './fakePictory';
-import { BASE_URL, runPictoryNode } from './harness';
+} from '../fakePictory';
+import { BASE_URL, runPictoryNode } from '../harness';
 
 const PROMPTS = (count: number) =>
 	Array.from({ length: count }, (_, row) => `Prompt of row ${row + 1}`);

@@ -2,8 +2,8 @@
  * Which items a run of the node has: what n8n hands it in this run (Execute Once, an AI Agent's
  * tool call), never what the execute data holds. A run never waits on an item that is not coming.
  */
-import { IMAGES_PATH, RENDER_PATH, serveGeneration, type RecordedRequest } from './fakePictory';
-import { runAsAgentTool, runPictoryNode } from './harness';
+import { IMAGES_PATH, RENDER_PATH, serveGeneration, type RecordedRequest } from '../fakePictory';
+import { runAsAgentTool, runPictoryNode } from '../harness';
 
 const JOB_ID = '7f0c2a9e-3b1d-4c6e-9a8f-2d5b7e1c4f60';
 const PROMPT = 'A man playing guitar on a beach during sunset';

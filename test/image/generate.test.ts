@@ -1,3 +1,4 @@
+/** Image → Generate: what is sent, what is never sent twice, stopping, and checks before any request. */
 import nock from 'nock';
 
 import {
@@ -10,9 +11,9 @@ import {
 	networkError,
 	serveGeneration,
 	serveImageFiles,
-} from './fakePictory';
-import { advanceClock } from './clock';
-import { API_KEY, BASE_URL, runPictoryNode } from './harness';
+} from '../fakePictory';
+import { advanceClock } from '../clock';
+import { API_KEY, BASE_URL, runPictoryNode } from '../harness';
 
 const JOB_ID = '7f0c2a9e-3b1d-4c6e-9a8f-2d5b7e1c4f60';
 const JOB_PATH = `${JOBS_PATH}/${JOB_ID}`;
@@ -499,116 +500,4 @@ describe('Generate: parameters are checked before any request', () => {
 			expect(methods(requests)).toEqual(sent);
 		},
 	);
-});
-
-describe('Job → Get, for image jobs', () => {
-	const getJob = (jobId: unknown, options?: Parameters<typeof runPictoryNode>[1]) =>
-		runPictoryNode({ resource: 'job', operation: 'get', jobId } as never, options);
-
-	test.each([
-		['a job in progress', jobAnswer.inProgress(JOB_ID), { jobId: JOB_ID, status: 'in-progress' }],
-		[
-			'a completed job, with its image',
-			jobAnswer.imageCompleted(JOB_ID),
-			{ ...jobAnswer.imageCompleted(JOB_ID).data, jobId: JOB_ID },
-		],
-		[
-			'a failed job, as data, with Pictory’s error code and message',
-			jobAnswer.failed(JOB_ID, 'CONTENT_POLICY', 'Rejected'),
-			{ jobId: JOB_ID, status: 'failed', errorCode: 'CONTENT_POLICY', errorMessage: 'Rejected' },
-		],
-		[
-			'a job reported as failed inside a successful answer',
-			{
-				success: true,
-				data: { status: 'failed', error_code: 'TIMEOUT', error_message: 'Took too long' },
-			},
-			{ jobId: JOB_ID, status: 'failed', errorCode: 'TIMEOUT', errorMessage: 'Took too long' },
-		],
-	])('gives %s', async (_, answer, json) => {
-		serveGeneration(JOB_ID, [answer]);
-
-		const { items } = await getJob(` ${JOB_ID} `);
-
-		expect(items).toEqual([{ json, pairedItem: { item: 0 } }]);
-	});
-
-	test('an answer without a status is a clear error', async () => {
-		serveGeneration(JOB_ID, [{ success: true, data: {} }]);
-
-		const { error } = await getJob(JOB_ID);
-
-		expect(error?.message).toBe('Pictory sent an answer the node cannot read');
-		expect(error?.description).toContain(`The answer for job ${JOB_ID} has no "status".`);
-	});
-
-	test('a temporary server error (503) is retried', async () => {
-		const { requests } = serveGeneration(JOB_ID, [
-			new HttpAnswer(503, { message: 'Busy' }),
-			jobAnswer.imageCompleted(JOB_ID),
-		]);
-
-		const { items, error } = await getJob(JOB_ID);
-
-		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ status: 'completed' });
-		expect(requests).toHaveLength(2);
-	});
-
-	test.each([
-		['a 404 "Job not found"', new HttpAnswer(404, { message: 'Job not found' })],
-		['Pictory’s JOB_NOT_FOUND', jobAnswer.unknown],
-	])('an unknown job id (%s) says so plainly', async (_, answer) => {
-		nock(BASE_URL)
-			.get(`${JOBS_PATH}/no-such-job`)
-			.reply(
-				answer instanceof HttpAnswer ? answer.status : 200,
-				answer instanceof HttpAnswer ? (answer.body as nock.Body) : answer,
-			);
-
-		const { error } = await getJob('no-such-job');
-
-		expect(error?.message).toBe('Pictory has no job with ID no-such-job');
-	});
-
-	test('a 404 from a wrong Base URL shows the address, not "no such job"', async () => {
-		nock('https://gateway.example.com')
-			.get(`/wrong/v1/jobs/${JOB_ID}`)
-			.reply(404, '<html>Not Found</html>', { 'Content-Type': 'text/html' });
-
-		const { error } = await getJob(JOB_ID, {
-			credentials: {
-				pictoryApi: { apiKey: API_KEY, baseUrl: 'https://gateway.example.com/wrong' },
-			},
-		});
-
-		expect(error?.message).toBe('Pictory answered 404 Not Found');
-		expect(error?.description).toContain(
-			`Nothing answers at https://gateway.example.com/wrong/v1/jobs/${JOB_ID}.`,
-		);
-	});
-
-	// (An empty field is refused by n8n itself, before the node runs.)
-	test.each([['  '], ['={{ null }}'], ['={{ $json.jobId }}']])(
-		'an empty Job ID (%p) is refused before any request',
-		async (jobId) => {
-			const { requests } = serveGeneration(JOB_ID, [jobAnswer.imageCompleted(JOB_ID)]);
-
-			const { error } = await getJob(jobId);
-
-			expect(error?.message).toBe('Job ID is empty');
-			expect(requests).toHaveLength(0);
-		},
-	);
-
-	test('a rejected API key says so after one request', async () => {
-		const { requests } = serveGeneration(JOB_ID, [jobAnswer.imageCompleted(JOB_ID)]);
-
-		const { error } = await getJob(JOB_ID, {
-			credentials: { pictoryApi: { apiKey: 'pictai_revoked' } },
-		});
-
-		expect(error?.message).toBe('Pictory rejected the API key');
-		expect(requests).toHaveLength(1);
-	});
 });

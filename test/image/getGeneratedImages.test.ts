@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { IMAGES_PATH, makeImages, pageKeyFor, serveAccount } from './fakePictory';
-import { API_KEY, BASE_URL, runPictoryNode } from './harness';
+import { IMAGES_PATH, makeImages, pageKeyFor, serveAccount } from '../fakePictory';
+import { API_KEY, BASE_URL, runPictoryNode } from '../harness';
 
 const getGeneratedImages = (
 	parameters: Record<string, unknown> = {},

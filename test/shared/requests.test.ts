@@ -1,8 +1,8 @@
 /** Failed requests and unreadable answers, on Get Generated Images (the other reads share the code). */
 import nock from 'nock';
 
-import { answerInOrder, IMAGES_PATH, makeImages, networkError, pageKeyFor } from './fakePictory';
-import { API_KEY, BASE_URL, n8nLog, runPictoryNode } from './harness';
+import { answerInOrder, IMAGES_PATH, makeImages, networkError, pageKeyFor } from '../fakePictory';
+import { API_KEY, BASE_URL, n8nLog, runPictoryNode } from '../harness';
 
 const getAll = { resource: 'image', operation: 'getGeneratedImages', returnAll: true };
 const page = (items: unknown[], nextPageKey?: string) => ({

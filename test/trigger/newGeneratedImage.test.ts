@@ -6,10 +6,10 @@ import {
 	makeImages,
 	serveAccount,
 	serveImageFiles,
-} from './fakePictory';
-import { advanceClock, onClock } from './clock';
-import { activePictoryTrigger, runPictoryNode } from './harness';
-import type { PictoryImage } from '../nodes/Pictory/shared/types';
+} from '../fakePictory';
+import { advanceClock, onClock } from '../clock';
+import { activePictoryTrigger, runPictoryNode } from '../harness';
+import type { PictoryImage } from '../../nodes/Pictory/shared/types';
 
 const NOW = Date.parse('2026-04-04T06:03:38.665Z');
 const MINUTE = 60_000;

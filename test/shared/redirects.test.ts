@@ -4,8 +4,8 @@
  */
 import nock from 'nock';
 
-import { IMAGES_PATH, makeImages, PROJECTS_PATH } from './fakePictory';
-import { activePictoryTrigger, API_KEY, BASE_URL, loadDropdown, runPictoryNode } from './harness';
+import { IMAGES_PATH, makeImages, PROJECTS_PATH } from '../fakePictory';
+import { activePictoryTrigger, API_KEY, BASE_URL, loadDropdown, runPictoryNode } from '../harness';
 
 const ELSEWHERE = 'https://elsewhere.example.net';
 
