@@ -719,6 +719,67 @@ describe('Job → Get Many and Project → Get Many', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
+	test.each([['nextPageKey'], ['pagekey']])(
+		'projects answered with the next page key as "%s" page on too, not stopping short',
+		async (keyField) => {
+			const scope = nock(BASE_URL)
+				.get(PROJECTS_PATH)
+				.reply(200, { items: [{ id: 'p1' }, { id: 'p2' }], [keyField]: 'next page' })
+				.get(PROJECTS_PATH)
+				.query({ pagekey: 'next page' })
+				.reply(200, { items: [{ id: 'p3' }] });
+
+			const { items, error } = await runPictoryNode({
+				resource: 'project',
+				operation: 'getMany',
+				returnAll: true,
+			});
+
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json.id)).toEqual(['p1', 'p2', 'p3']);
+			expect(scope.isDone()).toBe(true);
+		},
+	);
+
+	test('jobs answered with the next page key as "pageKey" page on too, over "nextPageKey"', async () => {
+		const scope = nock(BASE_URL)
+			.get(JOBS_PATH)
+			.reply(200, { ...jobPage(1, 2), pageKey: 'jobs-2' })
+			.get(JOBS_PATH)
+			.query({ nextPageKey: 'jobs-2' })
+			.reply(200, jobPage(3, 1));
+
+		const { items, error } = await runPictoryNode({
+			resource: 'job',
+			operation: 'getMany',
+			returnAll: true,
+		});
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.jobId)).toEqual(['job-1', 'job-2', 'job-3']);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	test('a listed job whose id is spelled "data.job_id" keeps its id', async () => {
+		nock(BASE_URL)
+			.get(JOBS_PATH)
+			.reply(200, {
+				items: [
+					{ success: true, data: { job_id: 'job-1', status: 'completed' } },
+					{ success: true, data: { job_id: 'job-1', status: 'completed' } },
+					{ success: true, data: { job_id: 'job-2', status: 'in-progress' } },
+				],
+			});
+
+		const { items, error } = await runPictoryNode({ resource: 'job', operation: 'getMany' });
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([
+			{ jobId: 'job-1', status: 'completed' },
+			{ jobId: 'job-2', status: 'in-progress' },
+		]);
+	});
+
 	test('a page key that repeats stops paging with an error, as for images', async () => {
 		nock(BASE_URL)
 			.get(PROJECTS_PATH)
