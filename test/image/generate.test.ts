@@ -402,6 +402,20 @@ describe('Generate: what is never sent twice', () => {
 		expect(items[0].json).toMatchObject({ jobId: '4242', status: 'completed' });
 	});
 
+	test.each([
+		['"data.job_id"', { success: true, data: { job_id: JOB_ID } }],
+		['"jobId" at the top', { success: true, jobId: JOB_ID }],
+		['"job_id" at the top', { success: true, job_id: JOB_ID }],
+	])('a job id spelled %s, as older endpoints answer, is read', async (_, answer) => {
+		const { requests } = serveGeneration(JOB_ID, [], { generateAnswer: [200, answer] });
+
+		const { items, error } = await generate({ waitForCompletion: false });
+
+		expect(error).toBeUndefined();
+		expect(items).toEqual([{ json: { jobId: JOB_ID }, pairedItem: { item: 0 } }]);
+		expect(methods(requests)).toEqual(['POST']);
+	});
+
 	test('a rejected API key says so after one request', async () => {
 		const { requests } = serveGeneration(JOB_ID, [jobAnswer.imageCompleted(JOB_ID)]);
 

@@ -72,4 +72,43 @@ describe('Job → Get Many', () => {
 			},
 		]);
 	});
+
+	test('jobs answered with the next page key as "pageKey" page on too, over "nextPageKey"', async () => {
+		const scope = nock(BASE_URL)
+			.get(JOBS_PATH)
+			.reply(200, { ...jobPage(1, 2), pageKey: 'jobs-2' })
+			.get(JOBS_PATH)
+			.query({ nextPageKey: 'jobs-2' })
+			.reply(200, jobPage(3, 1));
+
+		const { items, error } = await runPictoryNode({
+			resource: 'job',
+			operation: 'getMany',
+			returnAll: true,
+		});
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.jobId)).toEqual(['job-1', 'job-2', 'job-3']);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	test('a listed job whose id is spelled "data.job_id" keeps its id', async () => {
+		nock(BASE_URL)
+			.get(JOBS_PATH)
+			.reply(200, {
+				items: [
+					{ success: true, data: { job_id: 'job-1', status: 'completed' } },
+					{ success: true, data: { job_id: 'job-1', status: 'completed' } },
+					{ success: true, data: { job_id: 'job-2', status: 'in-progress' } },
+				],
+			});
+
+		const { items, error } = await runPictoryNode({ resource: 'job', operation: 'getMany' });
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([
+			{ jobId: 'job-1', status: 'completed' },
+			{ jobId: 'job-2', status: 'in-progress' },
+		]);
+	});
 });

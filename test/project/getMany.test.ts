@@ -44,4 +44,26 @@ describe('Project → Get Many', () => {
 
 		expect(error?.description).toContain('Pictory sent the same "pageKey" twice (after page 2)');
 	});
+
+	test.each([['nextPageKey'], ['pagekey']])(
+		'projects answered with the next page key as "%s" page on too, not stopping short',
+		async (keyField) => {
+			const scope = nock(BASE_URL)
+				.get(PROJECTS_PATH)
+				.reply(200, { items: [{ id: 'p1' }, { id: 'p2' }], [keyField]: 'next page' })
+				.get(PROJECTS_PATH)
+				.query({ pagekey: 'next page' })
+				.reply(200, { items: [{ id: 'p3' }] });
+
+			const { items, error } = await runPictoryNode({
+				resource: 'project',
+				operation: 'getMany',
+				returnAll: true,
+			});
+
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json.id)).toEqual(['p1', 'p2', 'p3']);
+			expect(scope.isDone()).toBe(true);
+		},
+	);
 });

@@ -8,7 +8,7 @@ import { createdAt, IMAGE_LIST, imageId, type PictoryImage } from './types';
 
 export const IMAGES_PATH = '/v1/aistudio/images';
 
-/** An image's creation time, for where it must have one (date filters): a missing one is a bad answer. */
+/** An image's time where it must have one (date filters): a missing one is a bad answer. */
 export function createdAtOrFail(node: INode, image: PictoryImage): number {
 	const time = createdAt(image);
 	if (Number.isNaN(time)) {

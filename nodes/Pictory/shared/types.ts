@@ -4,9 +4,10 @@
  * The shapes are Pictory's documentation (docs.pictory.ai; [stated]) or our reading of it
  * ([inferred]). Where sources spell a field two ways, the type has both and the reader accepts
  * both. A reader checks what the node needs to go on (an object, a list, a job's status, an
- * order's job id) and says what is wrong when it is missing; the other fields are typed as Pictory
- * documents them but not checked, and the node reads them with care (an image without a date must
- * not stop the trigger). No reader drops or rewrites a field: an item keeps everything Pictory sent.
+ * order's job id) and says what is wrong when it is missing; the other fields are typed as
+ * Pictory documents them but not checked, and the node reads them with care (an image without a
+ * date must not stop the trigger). No reader drops or rewrites a field: an item keeps everything
+ * Pictory sent.
  *
  * Pictory's error bodies are typed here too; they are read by `readErrorBody` in failures.ts,
  * beneath every request's error.
@@ -81,7 +82,10 @@ export interface PictoryList<T extends IDataObject> {
 	noun: string;
 	/** The query parameter that asks for the next page [stated]. */
 	pageKeyParam: string;
-	/** The answer's fields that may hold the next page's key [stated]. */
+	/**
+	 * The answer's fields that may hold the next page's key: Pictory's spelling for this list
+	 * first [stated], then the spellings of its other lists, in case it answers those [inferred].
+	 */
 	nextKeyFields: string[];
 	/** Identifies an item, so that one listed on two pages comes back once. */
 	idOf: (item: T) => string | undefined;
@@ -144,6 +148,8 @@ export function listRefusedError(node: INode, body: unknown): NodeApiError {
 	);
 }
 
+const PAGE_KEY_SPELLINGS = ['nextPageKey', 'pageKey', 'pagekey'];
+
 // ---- AI Studio images: GET /v1/aistudio/images ----
 
 /**
@@ -178,25 +184,33 @@ export const imageUrl = (image: IDataObject) =>
 export const IMAGE_LIST: PictoryList<PictoryImage> = {
 	noun: 'images',
 	pageKeyParam: 'nextPageKey',
-	nextKeyFields: ['nextPageKey'],
+	nextKeyFields: PAGE_KEY_SPELLINGS,
 	idOf: imageId,
 };
 
 // ---- Orders: POST /v1/aistudio/images, POST /v2/video/storyboard/render ----
 
-/** Pictory's answer to an order [stated]: `{ success: true, data: { jobId } }`; `jobId` at the top is read too. */
+/**
+ * Pictory's answer to an order [stated]: `{ success: true, data: { jobId } }`. Older endpoints
+ * answered `jobId` at the top, or `data.job_id` [stated, legacy]; all four are read.
+ */
 export interface OrderAnswer extends IDataObject {
 	success?: boolean;
-	data?: { jobId?: string } & IDataObject;
+	data?: { jobId?: string; job_id?: string } & IDataObject;
 	jobId?: string;
+	job_id?: string;
 }
 
-/** What an order's answer says: Pictory refused the order, or took it as a job (its id, if given). */
+/** What an order's answer says: Pictory refused it, or took it as a job (its id, if given). */
 export type ReadOrder = { refused: PictoryErrorBody } | { jobId: string | undefined };
 
-/** A listed job's id: `data.jobId`, or `job_id` or `jobId` at the top. */
-export const jobIdOf = (answer: IDataObject) =>
-	idText(asObject(answer.data)?.jobId ?? answer.job_id ?? answer.jobId);
+/** A job's id in a job or order answer: `data.jobId`, `data.job_id`, `jobId` or `job_id`. */
+export function jobIdOf(answer: IDataObject): string | undefined {
+	const data = asObject(answer.data) ?? {};
+	return [data.jobId, data.job_id, answer.jobId, answer.job_id]
+		.map((value) => idText(value)?.trim())
+		.find(Boolean);
+}
 
 /**
  * Reads an order's answer. It never throws: what an answer without a job means (Pictory may have
@@ -205,8 +219,8 @@ export const jobIdOf = (answer: IDataObject) =>
 export function readOrderAnswer(body: unknown): ReadOrder {
 	const refusal = readErrorBody(body);
 	if (refusal?.success === false) return { refused: refusal };
-	const jobId = idText(asObject(asObject(body)?.data)?.jobId ?? asObject(body)?.jobId)?.trim();
-	return { jobId: jobId || undefined };
+	const answer = asObject(body);
+	return { jobId: answer && jobIdOf(answer) };
 }
 
 // ---- Jobs: GET /v1/jobs/{id}, GET /v1/jobs ----
@@ -276,7 +290,7 @@ export interface JobResult extends IDataObject {
 export const JOB_LIST: PictoryList<PictoryJobAnswer> = {
 	noun: 'jobs',
 	pageKeyParam: 'nextPageKey',
-	nextKeyFields: ['nextPageKey'],
+	nextKeyFields: PAGE_KEY_SPELLINGS,
 	idOf: jobIdOf,
 };
 
@@ -382,11 +396,11 @@ export interface PictoryProject extends IDataObject {
 	savedDate?: string;
 }
 
-/** `{ items: [projects…], pageKey }`, asked for as `pagekey`; `pageKey` null on the last page [stated]. */
+/** `{ items: [projects…], pageKey }`, asked for as `pagekey`; null on the last page [stated]. */
 export const PROJECT_LIST: PictoryList<PictoryProject> = {
 	noun: 'projects',
 	pageKeyParam: 'pagekey',
-	nextKeyFields: ['pageKey'],
+	nextKeyFields: ['pageKey', 'pagekey', 'nextPageKey'],
 	idOf: (project) => idText(project.id),
 };
 
