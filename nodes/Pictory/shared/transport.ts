@@ -5,8 +5,10 @@
  * spends credits is sent again only after a 429, which means nothing was ordered.
  */
 import {
+	NodeApiError,
 	sleep,
 	type DeclarativeRestApiSettings,
+	type JsonObject,
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
@@ -257,15 +259,6 @@ export function failedAnswer(response: IN8nHttpFullResponse) {
 	});
 }
 
-/**
- * n8n's authenticated request helper stops a request when the execution's cancel signal fires, and
- * only then: it takes the signal from the context it is called on. So it is called on a context
- * that gives it the attempt's own signal, which also fires on a time-out or a failing run.
- */
-function cancellableBy<C extends PictoryContext>(context: C, signal: AbortSignal): C {
-	return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as C;
-}
-
 /** A request as n8n's routing builds it, or as the nodes write one. */
 export type PictoryRequest = DeclarativeRestApiSettings.HttpRequestOptions;
 
@@ -310,6 +303,8 @@ export function requestBase(
 		...(routed.skipSslCertificateValidation !== undefined && {
 			skipSslCertificateValidation: routed.skipSslCertificateValidation,
 		}),
+		// The credential's Allowed HTTP Request Domains, as RoutingNode read them.
+		...(routed.allowedDomains !== undefined && { allowedDomains: routed.allowedDomains }),
 		...(Number(timeout) > 0 && { timeout: Number(timeout) }),
 	};
 }
@@ -323,6 +318,13 @@ export function pictoryClient(
 	run: RequestRun,
 	base: PictoryRequest,
 ): PictoryClient {
+	// The credential declares its header for n8n's HTTP Request node; n8n would resolve that
+	// expression on every request, so the key is read once for the client and set here.
+	let apiKey: Promise<string> | undefined;
+	const readApiKey = () =>
+		(apiKey ??= context
+			.getCredentials<{ apiKey: string }>('pictoryApi')
+			.then((credentials) => String(credentials.apiKey)));
 	const exchange: PictoryClient['exchange'] = async (request, requestPolicy) => {
 		const policy = { ...requestPolicy, timeoutMs: requestPolicy.timeoutMs ?? base.timeout };
 		const { skipSslCertificateValidation, ...sent } = { ...base, ...request };
@@ -339,19 +341,24 @@ export function pictoryClient(
 			disableFollowRedirect: true,
 			timeout: policy.timeoutMs ?? API_TIMEOUT_MS,
 		};
+		const authorization = await readApiKey();
 		return await withRetries(
 			run,
 			run.api,
 			async (signal) => {
-				const cancellable = cancellableBy(context, signal);
 				let answer: IN8nHttpFullResponse;
 				let sent = options;
 				for (let hops = 0; ; hops++) {
-					answer = (await context.helpers.httpRequestWithAuthentication.call(
-						cancellable,
-						'pictoryApi',
-						sent,
-					)) as IN8nHttpFullResponse;
+					answer = (await context.helpers
+						.httpRequest({
+							...sent,
+							headers: { ...sent.headers, Authorization: authorization },
+							abortSignal: signal,
+						})
+						.catch((error: JsonObject) => {
+							// As n8n's authenticated helper hands its failures on.
+							throw new NodeApiError(run.node, error);
+						})) as IN8nHttpFullResponse;
 					// A redirect would turn an order's POST into a GET: an order is never followed.
 					const next = policy.spendsCredits ? undefined : redirectTarget(sent, answer);
 					if (!next || hops === MAX_REDIRECTS) break;
