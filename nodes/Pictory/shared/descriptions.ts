@@ -104,7 +104,7 @@ export function waitFields(
 			displayOptions: { show: whileWaiting },
 			typeOptions: { minValue: checkEveryMin },
 			default: checkEveryDefault,
-			description: `How often to ask Pictory whether the ${what} is ready (${checkEveryHint})`,
+			description: `How often to ask Pictory whether the ${what} is ready: at least ${checkEveryMin} seconds (${checkEveryHint})`,
 		},
 		{
 			displayName: 'Maximum Wait (Minutes)',
