@@ -7,22 +7,22 @@
  * account's layouts, then with a wrong key showing Pictory's "rejected the API key" while keeping
  * the chosen layout. Screenshots go to e2e/screenshots/.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { chromium, selectors, type Browser, type Page } from 'playwright-core';
 
-import { startPictoryStandIn, type PictoryStandIn } from '../test/pictoryStandIn';
-import { N8nClient } from './n8nClient';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startN8n } = require('./n8n');
+import type { PictoryStandIn } from '../test/pictoryStandIn';
+import type { N8nClient } from './n8nClient';
+import { startSession, type E2eSession } from './session';
 
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const API_KEY = 'pictai_editor_test';
 
-let n8n: { url: string; userFolder: string; stop(): Promise<void> };
+let session: E2eSession;
+let n8n: E2eSession['n8n'];
 let pictory: PictoryStandIn;
 let client: N8nClient;
 let credential: { id: string; name: string };
@@ -35,14 +35,8 @@ const screenshot = async (name: string) =>
 
 beforeAll(async () => {
 	mkdirSync(SCREENSHOTS, { recursive: true });
-	pictory = await startPictoryStandIn({ apiKey: API_KEY, imageCount: 237 });
-	n8n = await startN8n();
-	client = new N8nClient(n8n.url);
-	await client.setupOwner();
-	credential = await client.createCredential('Pictory account', {
-		apiKey: API_KEY,
-		baseUrl: pictory.baseUrl,
-	});
+	session = await startSession({ apiKey: API_KEY, imageCount: 237 }, 'Pictory account');
+	({ n8n, client, pictory, credential } = session);
 	workflowId = await client.createWorkflow({
 		name: 'Pictory in the editor',
 		nodes: [
@@ -79,9 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	await n8n?.stop();
-	await pictory?.close();
-	if (n8n) rmSync(n8n.userFolder, { recursive: true, force: true });
+	await session?.stop();
 });
 
 test('the Pictory node can be found, added and configured in the editor', async () => {

@@ -4,17 +4,15 @@
  * the nodes and by the credential's Test button, and that host receives nothing; a download that is
  * an HTML page is an error, not a stored file; a job answered flat keeps its fields.
  */
-import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { INode, IWorkflowBase } from 'n8n-workflow';
 
 import { IMAGES_PATH, PROJECTS_PATH, RENDER_PATH } from '../test/fixtures';
-import { startPictoryStandIn, type PictoryStandIn } from '../test/pictoryStandIn';
-import { N8nClient, outputOf } from './n8nClient';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startN8n } = require('./n8n');
+import type { PictoryStandIn } from '../test/pictoryStandIn';
+import { type N8nClient, outputOf } from './n8nClient';
+import { startSession, type E2eSession } from './session';
 
 const API_KEY = 'pictai_e2e_hardening_0123456789';
 
@@ -45,23 +43,16 @@ async function startOtherHost(): Promise<OtherHost> {
 	};
 }
 
-let n8n: { url: string; userFolder: string; startupMs: number; stop(): Promise<void> };
+let session: E2eSession;
 let client: N8nClient;
 let pictory: PictoryStandIn;
 let otherHost: OtherHost;
 let credential: { id: string; name: string };
 
 beforeAll(async () => {
-	pictory = await startPictoryStandIn({ apiKey: API_KEY, imageCount: 3 });
+	session = await startSession({ apiKey: API_KEY, imageCount: 3 });
+	({ client, pictory, credential } = session);
 	otherHost = await startOtherHost();
-	n8n = await startN8n();
-	console.log(`n8n ready in ${(n8n.startupMs / 1000).toFixed(1)} s at ${n8n.url}`);
-	client = new N8nClient(n8n.url);
-	await client.setupOwner();
-	credential = await client.createCredential('Pictory stand-in', {
-		apiKey: API_KEY,
-		baseUrl: pictory.baseUrl,
-	});
 });
 
 afterEach(() => {
@@ -70,11 +61,9 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-	await n8n?.stop();
-	await pictory?.close();
+	await session?.stop();
 	otherHost?.server.closeAllConnections();
 	await new Promise((resolve) => otherHost?.server.close(resolve));
-	if (n8n) rmSync(n8n.userFolder, { recursive: true, force: true });
 });
 
 const START = 'Start';

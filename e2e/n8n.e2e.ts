@@ -4,39 +4,25 @@
  * by the node or by n8n's Wait node when Pictory calls back, and n8n's HTTP Request node calls
  * other Pictory endpoints with the Pictory API credential.
  */
-import { rmSync } from 'node:fs';
-
 import { NodeConnectionTypes, type INode, type IWorkflowBase } from 'n8n-workflow';
 
-import { QUOTA, startPictoryStandIn, type PictoryStandIn } from '../test/pictoryStandIn';
-import { exampleWorkflow, N8nClient, outputOf } from './n8nClient';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startN8n } = require('./n8n');
+import { QUOTA, type PictoryStandIn } from '../test/pictoryStandIn';
+import { exampleWorkflow, type N8nClient, outputOf } from './n8nClient';
+import { startSession, type E2eSession } from './session';
 
 const API_KEY = 'pictai_e2e_0123456789abcdef';
 
-let n8n: { url: string; userFolder: string; startupMs: number; stop(): Promise<void> };
+let session: E2eSession;
 let client: N8nClient;
 let pictory: PictoryStandIn;
 let credential: { id: string; name: string };
 
 beforeAll(async () => {
-	pictory = await startPictoryStandIn({ apiKey: API_KEY, imageCount: 237, renderChecks: 1 });
-	n8n = await startN8n();
-	console.log(`n8n ready in ${(n8n.startupMs / 1000).toFixed(1)} s at ${n8n.url}`);
-	client = new N8nClient(n8n.url);
-	await client.setupOwner();
-	credential = await client.createCredential('Pictory stand-in', {
-		apiKey: API_KEY,
-		baseUrl: pictory.baseUrl,
-	});
+	session = await startSession({ apiKey: API_KEY, imageCount: 237, renderChecks: 1 });
+	({ client, pictory, credential } = session);
 });
 
-afterAll(async () => {
-	await n8n?.stop();
-	await pictory?.close();
-	if (n8n) rmSync(n8n.userFolder, { recursive: true, force: true });
-});
+afterAll(async () => await session?.stop());
 
 /** "list my newest images" from examples/, with its Pictory node's parameters and credential set. */
 async function listImagesWorkflow(parameters: INode['parameters'], withCredential = credential) {
