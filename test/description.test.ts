@@ -64,9 +64,12 @@ describe('what the editor shows', () => {
 			'image:generate',
 			'image:getGeneratedImages',
 			'video:createFromText',
+			'video:createPreview',
+			'video:renderPreview',
 			'job:get',
 			'job:getMany',
 			'project:getMany',
+			'avatar:getMany',
 		]);
 	});
 
@@ -74,6 +77,7 @@ describe('what the editor shows', () => {
 		['image', 'getGeneratedImages'],
 		['job', 'getMany'],
 		['project', 'getMany'],
+		['avatar', 'getMany'],
 	])('%s → %s shows Limit only while Return All is off', (resource, operation) => {
 		const limit = description.properties.find(
 			(property) =>
@@ -128,7 +132,7 @@ describe('how each field is sent', () => {
 			'generate: model (options) → body model',
 			'generate: aspectRatio (options) → body aspectRatio',
 			'generate: style (options) → body style',
-			'createFromText: aspectRatio (options) → body aspectRatio',
+			'createFromText,createPreview: aspectRatio (options) → body aspectRatio',
 		]);
 	});
 });
