@@ -181,3 +181,32 @@ describe('the nodes panel and the documentation links', () => {
 		}
 	});
 });
+
+describe('finding the video sources in the nodes panel', () => {
+	// n8n's nodes panel searches a node's display name and its codex alias (Pictory.node.json);
+	// inside the node, the actions by their names, with their descriptions shown beside them.
+	const codex = JSON.parse(
+		readFileSync(path.join(__dirname, '..', 'nodes', 'Pictory', 'Pictory.node.json'), 'utf8'),
+	) as { alias: string[] };
+	const videoOperations = description.properties.find(
+		(property) =>
+			property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'video',
+	)!.options as INodePropertyOptions[];
+
+	test.each(['blog', 'article', 'PowerPoint', 'podcast', 'shorts', 'avatar', 'preview'])(
+		'typing "%s" finds the Pictory node',
+		(typed) => {
+			expect(codex.alias.some((alias) => alias.toLowerCase().includes(typed.toLowerCase()))).toBe(
+				true,
+			);
+		},
+	);
+
+	test('Create from Text and Create Preview say which sources they take', () => {
+		const createFromText = videoOperations.find(({ value }) => value === 'createFromText')!;
+		const createPreview = videoOperations.find(({ value }) => value === 'createPreview')!;
+
+		expect(createFromText.description).toMatch(/article or blog.*PowerPoint.*podcast.*shorts/);
+		expect(createPreview.description).toMatch(/from any source/);
+	});
+});

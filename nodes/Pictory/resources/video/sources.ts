@@ -262,20 +262,33 @@ export function sourceFields(show: Show): INodeProperties[] {
 	];
 }
 
-function readStory(context: IExecuteSingleFunctions): string {
-	const story = readText(context, 'story', 'Story');
-	const length = [...story].length;
-	if (!length || length > STORY_MAX_LENGTH) {
+/**
+ * Text of 1 to `max` characters (as people count them, not UTF-16 units), or an error naming
+ * `noun` that says what to do: `tooLong` when it is too long, `empty` when there is none.
+ */
+function readTextUpTo(
+	context: IExecuteSingleFunctions,
+	[name, label, noun]: [name: string, label: string, noun: string],
+	max: number,
+	{ tooLong, empty }: { tooLong: string; empty: string },
+): string {
+	const text = readText(context, name, label);
+	const length = [...text].length;
+	if (!length || length > max) {
 		refuse(
 			context,
-			`The story must be 1 to 15,000 characters long, not ${length.toLocaleString('en-US')}`,
-			length
-				? 'Shorten the story, or split it into several videos.'
-				: 'Give the text of the video.',
+			`The ${noun} must be 1 to ${max.toLocaleString('en-US')} characters long, not ${length.toLocaleString('en-US')}`,
+			length ? tooLong : empty,
 		);
 	}
-	return story;
+	return text;
 }
+
+const readStory = (context: IExecuteSingleFunctions) =>
+	readTextUpTo(context, ['story', 'Story', 'story'], STORY_MAX_LENGTH, {
+		tooLong: 'Shorten the story, or split it into several videos.',
+		empty: 'Give the text of the video.',
+	});
 
 function readSceneSplits(context: IExecuteSingleFunctions): IDataObject {
 	return {
@@ -313,15 +326,15 @@ const readSpeechLanguage = (context: IExecuteSingleFunctions) =>
 
 /** Pictory's story co-pilot: what to write about, and for whom [stated]. */
 function readScriptRequest(context: IExecuteSingleFunctions): IDataObject {
-	const prompt = readText(context, 'scriptPrompt', 'Prompt');
-	const length = [...prompt].length;
-	if (!length || length > SCRIPT_PROMPT_MAX_LENGTH) {
-		refuse(
-			context,
-			`The prompt must be 1 to 5,000 characters long, not ${length.toLocaleString('en-US')}`,
-			length ? 'Shorten the prompt.' : 'Say what the video is about.',
-		);
-	}
+	const prompt = readTextUpTo(
+		context,
+		['scriptPrompt', 'Prompt', 'prompt'],
+		SCRIPT_PROMPT_MAX_LENGTH,
+		{
+			tooLong: 'Shorten the prompt.',
+			empty: 'Say what the video is about.',
+		},
+	);
 	return {
 		prompt,
 		videoType: readChoice(context, 'scriptVideoType', 'Video Type', SCRIPT_VIDEO_TYPES),
