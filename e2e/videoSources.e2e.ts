@@ -261,3 +261,30 @@ test('Avatar → Get Many pages through every avatar', async () => {
 		'/pictoryapis/v1/avatars',
 	]);
 });
+
+test('the Avatar list loads as the editor loads it: one entry per look, page by page', async () => {
+	const load = async (paginationToken?: string) =>
+		await client.rest<{
+			results: Array<{ name: string; value: string }>;
+			paginationToken?: string;
+		}>('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+			path: 'parameters.additionalFields.avatar',
+			methodName: 'searchAvatars',
+			nodeTypeAndVersion: { name: 'CUSTOM.pictory', version: 1 },
+			currentNodeParameters: { resource: 'video', operation: 'createFromText' },
+			credentials: { pictoryApi: credential },
+			...(paginationToken && { paginationToken }),
+		});
+
+	const first = await load();
+	const next = await load(first.paginationToken);
+
+	expect(first.results.map(({ name, value }) => [name, value])).toEqual([
+		['Annie: Expressive', 'Annie_expressive12_public'],
+		['Annie: Office', 'Annie_office3_public'],
+		['Marcus: Casual', 'Marcus_casual1_public'],
+	]);
+	expect(first.paginationToken).toEqual(expect.any(String));
+	expect(next.results.map(({ value }) => value)).toEqual(['Kai_studio2_public']);
+	expect(next.paginationToken).toBeUndefined();
+});
