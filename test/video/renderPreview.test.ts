@@ -154,6 +154,33 @@ describe('Video → Render Preview', () => {
 		expect(requests).toHaveLength(1);
 	});
 
+	test('a rejected API key says so after one request', async () => {
+		const { requests } = serveRender([]);
+
+		const { error } = await renderPreview(
+			{},
+			{ credentials: { pictoryApi: { apiKey: 'pictai_revoked' } } },
+		);
+
+		expect(error?.message).toBe('Pictory rejected the API key');
+		expect(requests).toHaveLength(1);
+	});
+
+	test('Continue On Fail: an item without a preview job id is its own error, the others render', async () => {
+		const { requests } = serveRender([jobAnswer.videoCompleted(RENDER_JOB_ID)]);
+
+		const { items } = await renderPreview(
+			{ previewJobId: '={{ $json.jobId }}', waitForCompletion: false },
+			{ input: [{ jobId: PREVIEW_JOB_ID }, {}], settings: { continueOnFail: true } },
+		);
+
+		expect(items.map((item) => [item.pairedItem, item.json.jobId ?? item.json.error])).toEqual([
+			[{ item: 0 }, RENDER_JOB_ID],
+			[{ item: 1 }, 'Preview Job ID is empty'],
+		]);
+		expect(requests).toHaveLength(1);
+	});
+
 	test('a stopped execution stops waiting at once', async () => {
 		const { requests } = serveRender([jobAnswer.inProgress(RENDER_JOB_ID)]);
 
