@@ -147,6 +147,14 @@ describe('Video → Create Preview', () => {
 		);
 	});
 
+	test('a preview whose results expired ("cleaned") says so', async () => {
+		servePreview([jobAnswer.cleaned(JOB_ID)]);
+
+		const { error } = await createPreview();
+
+		expect(error?.message).toBe(`The results of job ${JOB_ID} have expired`);
+	});
+
 	test('Maximum Wait (15 minutes by default) ends with the job id, to fetch later', async () => {
 		servePreview([jobAnswer.inProgress(JOB_ID)]);
 
