@@ -64,9 +64,12 @@ describe('what the editor shows', () => {
 			'image:generate',
 			'image:getGeneratedImages',
 			'video:createFromText',
+			'video:createPreview',
+			'video:renderPreview',
 			'job:get',
 			'job:getMany',
 			'project:getMany',
+			'avatar:getMany',
 		]);
 	});
 
@@ -74,6 +77,7 @@ describe('what the editor shows', () => {
 		['image', 'getGeneratedImages'],
 		['job', 'getMany'],
 		['project', 'getMany'],
+		['avatar', 'getMany'],
 	])('%s → %s shows Limit only while Return All is off', (resource, operation) => {
 		const limit = description.properties.find(
 			(property) =>
@@ -128,7 +132,7 @@ describe('how each field is sent', () => {
 			'generate: model (options) → body model',
 			'generate: aspectRatio (options) → body aspectRatio',
 			'generate: style (options) → body style',
-			'createFromText: aspectRatio (options) → body aspectRatio',
+			'createFromText,createPreview: aspectRatio (options) → body aspectRatio',
 		]);
 	});
 });
@@ -175,5 +179,34 @@ describe('the nodes panel and the documentation links', () => {
 			expect(page).toBe(home);
 			expect(anchors).toContain(anchor);
 		}
+	});
+});
+
+describe('finding the video sources in the nodes panel', () => {
+	// n8n's nodes panel searches a node's display name and its codex alias (Pictory.node.json);
+	// inside the node, the actions by their names, with their descriptions shown beside them.
+	const codex = JSON.parse(
+		readFileSync(path.join(__dirname, '..', 'nodes', 'Pictory', 'Pictory.node.json'), 'utf8'),
+	) as { alias: string[] };
+	const videoOperations = description.properties.find(
+		(property) =>
+			property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'video',
+	)!.options as INodePropertyOptions[];
+
+	test.each(['blog', 'article', 'PowerPoint', 'podcast', 'shorts', 'avatar', 'preview'])(
+		'typing "%s" finds the Pictory node',
+		(typed) => {
+			expect(codex.alias.some((alias) => alias.toLowerCase().includes(typed.toLowerCase()))).toBe(
+				true,
+			);
+		},
+	);
+
+	test('Create from Text and Create Preview say which sources they take', () => {
+		const createFromText = videoOperations.find(({ value }) => value === 'createFromText')!;
+		const createPreview = videoOperations.find(({ value }) => value === 'createPreview')!;
+
+		expect(createFromText.description).toMatch(/article or blog.*PowerPoint.*podcast.*shorts/);
+		expect(createPreview.description).toMatch(/from any source/);
 	});
 });

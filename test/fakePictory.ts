@@ -33,6 +33,15 @@ export {
 	VIDEO_HOST,
 	videoBytes,
 } from './fixtures';
+export {
+	avatarListAnswer,
+	avatars,
+	AVATARS_PATH,
+	PREVIEW_PATH,
+	previewJobAnswer,
+	previewRenderParams,
+	renderPreviewPath,
+} from './fixtures';
 
 type Answer = [status: number, body: unknown, headers?: Record<string, string>];
 
@@ -156,23 +165,27 @@ export class HttpAnswer {
 }
 
 /**
- * An order and its one job: POST `orderPath` (Generate by default) answers with `jobId` (or with
- * `generateAnswer`),
+ * An order and its one job: `orderMethod` (POST by default) at `orderPath` (Generate by default)
+ * answers with `jobId` (or with `generateAnswer`),
  * and GET /v1/jobs/<jobId> gives the `jobAnswers` one after another, the last one repeating. Any
  * other job id is Pictory's 404 for an unknown job.
  */
 export function serveGeneration(
 	jobId: string,
 	jobAnswers: unknown[],
-	{ generateAnswer = [200, orderAccepted(jobId)] as Answer, orderPath = IMAGES_PATH } = {},
+	{
+		generateAnswer = [200, orderAccepted(jobId)] as Answer,
+		orderPath = IMAGES_PATH,
+		orderMethod = 'POST',
+	} = {},
 ) {
 	const { requests, record } = recorder();
 	let answered = 0;
 	nock(BASE_URL)
 		.persist()
-		.post(orderPath)
+		.intercept(orderPath, orderMethod)
 		.reply(function (uri, body) {
-			record('POST', uri, this.req.headers, body);
+			record(orderMethod, uri, this.req.headers, body);
 			if (this.req.headers.authorization !== API_KEY) return [401, { message: 'Unauthorized' }];
 			return reply(generateAnswer);
 		})

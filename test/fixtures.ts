@@ -77,11 +77,20 @@ export function imageListAnswer(
 	nextPageKey: string | null,
 	pageSize = 100,
 ): [number, { items: PictoryImage[]; nextPageKey?: string } | { message: string }] {
+	return listPageAnswer(images, nextPageKey, pageSize);
+}
+
+/** Pictory's answer for one page of a list paged by `nextPageKey` (images, avatars). */
+export function listPageAnswer<T>(
+	entries: T[],
+	nextPageKey: string | null,
+	pageSize: number,
+): [number, { items: T[]; nextPageKey?: string } | { message: string }] {
 	const offset = nextPageKey === null ? 0 : offsetOf(nextPageKey);
 	if (offset === undefined) return [400, { message: 'Invalid nextPageKey' }];
 	const end = offset + pageSize;
-	const items = images.slice(offset, end);
-	return [200, end < images.length ? { items, nextPageKey: pageKeyFor(end) } : { items }];
+	const items = entries.slice(offset, end);
+	return [200, end < entries.length ? { items, nextPageKey: pageKeyFor(end) } : { items }];
 }
 
 /** Pictory's answers to GET /v1/jobs/{id}, as its documentation shows them. */
@@ -191,3 +200,86 @@ export const dropdownLists = {
 
 /** Pictory's answer to an accepted order (Generate, render). */
 export const orderAccepted = (jobId: string) => ({ success: true, data: { jobId } });
+
+// ---- Previews (POST /v2/video/storyboard, PUT /v2/video/render/{id}) and avatars ----
+
+export const PREVIEW_PATH = `${API_PATH}/v2/video/storyboard`;
+export const renderPreviewPath = (previewJobId: string) =>
+	`${API_PATH}/v2/video/render/${encodeURIComponent(previewJobId)}`;
+export const AVATARS_PATH = `${API_PATH}/v1/avatars`;
+
+/** What a completed preview holds: the composition Pictory made, its elements in a list. */
+export const previewRenderParams = (jobId: string) => ({
+	output: { name: `preview ${jobId}`, width: 1920, height: 1080 },
+	elements: [
+		{ id: 'bgMusic', elementType: 'audioElement', type: 'audio', startTime: 0, duration: 12 },
+		{ id: 'SceneText_1', elementType: 'SceneText', type: 'text', startTime: 0, duration: 6 },
+	],
+});
+
+/** Pictory's answers to GET /v1/jobs/{id} for a preview. */
+export const previewJobAnswer = {
+	/** `storyboard` is what the preview was made from, resolved (Pictory adds its choices). */
+	completed: (jobId: string, storyboard: object = {}, previewHost: string = VIDEO_HOST) => ({
+		job_id: jobId,
+		success: true,
+		data: {
+			status: 'completed',
+			previewUrl: `${previewHost}/preview/${jobId}`,
+			renderParams: previewRenderParams(jobId),
+			storyboard: { ...storyboard, storyboardVersion: 'v3' },
+		},
+	}),
+	/** As legacy v1 previews answered: the link as `preview`, and the job id at the top. */
+	legacy: (jobId: string) => ({
+		jobId,
+		success: true,
+		data: {
+			status: 'completed',
+			preview: `${VIDEO_HOST}/preview/${jobId}`,
+			renderParams: previewRenderParams(jobId),
+		},
+	}),
+	failed: (jobId: string) => ({
+		job_id: jobId,
+		success: false,
+		data: {
+			status: 'failed',
+			error_code: 'SCENE_BACKGROUND_VISUAL_NOT_FOUND',
+			error_message: 'No visual was found for scene 2',
+		},
+	}),
+};
+
+/** Pictory's avatars, each with its looks (ids as Pictory's look like). */
+export const avatars = [
+	{
+		id: 'annie',
+		name: 'Annie',
+		gender: 'Female',
+		looks: [
+			{
+				id: 'Annie_expressive12_public',
+				name: 'Expressive',
+				previewImage: `${VIDEO_HOST}/avatars/annie-expressive.webp`,
+				previewVideo: `${VIDEO_HOST}/avatars/annie-expressive.webm`,
+			},
+			{
+				id: 'Annie_office3_public',
+				name: 'Office',
+				previewImage: `${VIDEO_HOST}/avatars/annie-office.webp`,
+			},
+		],
+	},
+	{
+		id: 'marcus',
+		name: 'Marcus',
+		gender: 'Male',
+		looks: [{ id: 'Marcus_casual1_public', name: 'Casual' }],
+	},
+	{ id: 'kai', name: 'Kai', gender: null, looks: [{ id: 'Kai_studio2_public' }] },
+];
+
+/** GET /v1/avatars?nextPageKey=…, `pageSize` avatars a page. */
+export const avatarListAnswer = (nextPageKey: string | null, pageSize = 2) =>
+	listPageAnswer(avatars, nextPageKey, pageSize);

@@ -401,7 +401,11 @@ export function activePictoryTrigger(
  * n8n's app): call the node's list search method on a LoadOptionsContext, with the typed text.
  */
 export async function loadDropdown(
-	{ listSearch, filter }: { listSearch: string; filter?: string },
+	{
+		listSearch,
+		filter,
+		paginationToken,
+	}: { listSearch: string; filter?: string; paginationToken?: string },
 	{
 		parameters = { resource: 'video', operation: 'createFromText' } as INodeParameters,
 		credentials = { pictoryApi: { apiKey: API_KEY } } as Record<
@@ -418,7 +422,7 @@ export async function loadDropdown(
 		'parameters',
 	);
 	const { methods } = new Pictory() as INodeType;
-	return await onClock(methods!.listSearch![listSearch].call(context, filter));
+	return await onClock(methods!.listSearch![listSearch].call(context, filter, paginationToken));
 }
 
 /**

@@ -5,7 +5,11 @@
  * second check, video renders that complete on their third check (or, given a webhook, call it
  * when done), the videos' MP4 files (streamed, of any size), the lists behind Create from Text's
  * dropdowns, the list of the jobs it was given, saved projects, and the account's quota (an
- * endpoint the nodes do not cover). It records every request it answers. For tests of what n8n
+ * endpoint the nodes do not cover). It records every request it answers. Previews too: a
+ * preview completes like a render, with its link, renderParams and storyboard, and renders (PUT)
+ * once complete; renders and previews check that each scene has one source (story, article,
+ * PowerPoint, script, audio or video) and that an avatar has narration; avatars are listed 2 a
+ * page. For tests of what n8n
  * does with the files, `POST /upload/<id>` compares the body it receives with that image's file,
  * byte for byte, and records the result. Tests of odd or hostile answers set them in `overrides`
  * (see StandInOverrides).
@@ -22,6 +26,8 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { PictoryImage } from '../nodes/Pictory/shared/types';
 import {
 	API_PATH,
+	avatarListAnswer,
+	AVATARS_PATH,
 	dropdownLists,
 	imageBytes,
 	imageListAnswer,
@@ -30,6 +36,8 @@ import {
 	JOBS_PATH,
 	makeImages,
 	orderAccepted,
+	PREVIEW_PATH,
+	previewJobAnswer,
 	PROJECTS_PATH,
 	RENDER_PATH,
 	videoBytes,
@@ -97,6 +105,10 @@ export interface PictoryStandIn {
 	renders: unknown[];
 	/** The webhook calls made when renders completed: where, and how n8n answered. */
 	webhookCalls: Array<{ url: string; status: number }>;
+	/** The bodies of the preview requests received (POST /v2/video/storyboard), in order. */
+	previews: unknown[];
+	/** The renders of previews received (PUT /v2/video/render/{id}): which preview, and the body. */
+	previewRenders: Array<{ previewJobId: string; body: unknown }>;
 	overrides: StandInOverrides;
 	close(): Promise<void>;
 }
@@ -226,6 +238,8 @@ export async function startPictoryStandIn({
 	const uploads: StandInUpload[] = [];
 	const jobChecks = new Map<string, number>();
 	const renders = new Set<string>();
+	/** The preview jobs, with what each was made from. */
+	const previewJobs = new Map<string, object>();
 	const fileOf = (id: string) => (pictures ? pictureOf(id) : imageBytes(id, imageFileSize));
 	const timers = new Set<ReturnType<typeof setTimeout>>();
 	let origin = '';
@@ -236,12 +250,20 @@ export async function startPictoryStandIn({
 		delayMs,
 		renders: [],
 		webhookCalls: [],
+		previews: [],
+		previewRenders: [],
 		overrides: newOverrides(),
 	} as unknown as PictoryStandIn;
 
 	/** A job as its last check found it: a render is done on its renderChecks-th, an image on its 2nd. */
 	const jobState = (jobId: string) => {
 		const checks = jobChecks.get(jobId)!;
+		const preview = previewJobs.get(jobId);
+		if (preview) {
+			return checks < renderChecks
+				? jobAnswer.inProgress(jobId)
+				: previewJobAnswer.completed(jobId, preview, origin);
+		}
 		if (renders.has(jobId)) {
 			return checks < renderChecks
 				? jobAnswer.inProgress(jobId, Math.round((100 * checks) / renderChecks))
@@ -252,7 +274,7 @@ export async function startPictoryStandIn({
 
 	/** Pictory's call-back: the finished job's answer, POSTed to the render's webhook. */
 	const callWebhook = (url: string, jobId: string) => {
-		const payload = JSON.stringify(jobAnswer.videoCompleted(jobId, origin));
+		const payload = JSON.stringify(jobState(jobId));
 		const call = httpRequest(url, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) },
@@ -263,6 +285,16 @@ export async function startPictoryStandIn({
 		});
 		call.on('error', () => standIn.webhookCalls.push({ url, status: 0 }));
 		call.end(payload);
+	};
+
+	/** A job given a webhook is done `renderMs` after it was ordered, and calls the webhook. */
+	const whenDone = (jobId: string, webhook: string) => {
+		const timer = setTimeout(() => {
+			timers.delete(timer);
+			jobChecks.set(jobId, Infinity);
+			callWebhook(webhook, jobId);
+		}, renderMs);
+		timers.add(timer);
 	};
 
 	/** An MP4 of `size` bytes, written in 64 KB chunks as the connection takes them. */
@@ -303,6 +335,11 @@ export async function startPictoryStandIn({
 		}
 		const videoFile = /^\/videos\/(.+)\.mp4$/.exec(url.pathname);
 		if (request.method === 'GET' && videoFile) return sendVideo(response, videoFileSize);
+		const previewPage = /^\/preview\/([^/]+)$/.exec(url.pathname)?.[1];
+		if (previewPage !== undefined && request.method === 'GET') {
+			response.writeHead(200, { 'Content-Type': 'text/html' });
+			return response.end(`<!doctype html><title>Preview ${previewPage}</title>`);
+		}
 		const upload = /^\/upload\/([^/]+)$/.exec(url.pathname);
 		if (request.method === 'POST' && upload) {
 			const id = decodeURIComponent(upload[1]);
@@ -328,20 +365,44 @@ export async function startPictoryStandIn({
 			return json(response, 200, orderAccepted(jobId));
 		}
 		if (url.pathname === RENDER_PATH && request.method === 'POST') {
-			const render = JSON.parse(body.toString() || '{}') as { webhook?: string };
+			const render = JSON.parse(body.toString() || '{}') as Storyboard;
+			const refusal = storyboardRefusal(render);
+			if (refusal) return json(response, 400, refusal);
 			standIn.renders.push(render);
 			const jobId = `render-${standIn.renders.length}`;
 			jobChecks.set(jobId, 0);
 			renders.add(jobId);
-			if (render.webhook) {
-				const timer = setTimeout(() => {
-					timers.delete(timer);
-					jobChecks.set(jobId, Infinity);
-					callWebhook(render.webhook!, jobId);
-				}, renderMs);
-				timers.add(timer);
-			}
+			if (render.webhook) whenDone(jobId, render.webhook);
 			return json(response, 200, orderAccepted(jobId));
+		}
+		if (url.pathname === PREVIEW_PATH && request.method === 'POST') {
+			const preview = JSON.parse(body.toString() || '{}') as Storyboard;
+			const refusal = storyboardRefusal(preview);
+			if (refusal) return json(response, 400, refusal);
+			standIn.previews.push(preview);
+			const jobId = `preview-${standIn.previews.length}`;
+			jobChecks.set(jobId, 0);
+			previewJobs.set(jobId, preview);
+			if (preview.webhook) whenDone(jobId, preview.webhook);
+			return json(response, 200, orderAccepted(jobId));
+		}
+		const renderedPreview = /^\/pictoryapis\/v2\/video\/render\/([^/]+)$/.exec(url.pathname)?.[1];
+		if (renderedPreview !== undefined && request.method === 'PUT') {
+			const previewJobId = decodeURIComponent(renderedPreview);
+			if (!previewJobs.has(previewJobId)) return json(response, 404, jobAnswer.unknown);
+			if (jobChecks.get(previewJobId)! < renderChecks)
+				return json(response, 400, { message: 'Storyboard job is not completed' });
+			const render = JSON.parse(body.toString() || '{}') as { webhook?: string };
+			standIn.previewRenders.push({ previewJobId, body: render });
+			const jobId = `preview-render-${standIn.previewRenders.length}`;
+			jobChecks.set(jobId, 0);
+			renders.add(jobId);
+			if (render.webhook) whenDone(jobId, render.webhook);
+			return json(response, 200, orderAccepted(jobId));
+		}
+		if (url.pathname === AVATARS_PATH && request.method === 'GET') {
+			const [status, page] = avatarListAnswer(url.searchParams.get('nextPageKey'));
+			return json(response, status, page);
 		}
 		const list = {
 			[`${API_PATH}/v1/voiceovers/tracks`]: dropdownLists.voices,
@@ -389,4 +450,40 @@ export async function startPictoryStandIn({
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	};
 	return standIn;
+}
+
+/** What the stand-in reads of a render or preview request. */
+interface Storyboard {
+	webhook?: string;
+	scenes?: unknown;
+	avatar?: unknown;
+	voiceOver?: { enabled?: boolean };
+}
+
+/** The content sources a scene may have, exactly one of them [stated]. */
+const SCENE_SOURCES = ['story', 'storyCoPilot', 'blogUrl', 'pptUrl', 'audioUrl', 'videoUrl'];
+
+/**
+ * Pictory's 400 for a storyboard it cannot take, as its validation states it: no scenes, a scene
+ * with no source or more than one, audio or video without its language, an avatar without
+ * narration. Undefined when it is fine.
+ */
+export function storyboardRefusal(storyboard: Storyboard) {
+	const fields: Array<{ name: string; errors: string }> = [];
+	const scenes = Array.isArray(storyboard.scenes) ? (storyboard.scenes as object[]) : [];
+	if (!scenes.length) fields.push({ name: 'scenes', errors: 'must have at least one scene' });
+	scenes.forEach((scene, index) => {
+		const sources = SCENE_SOURCES.filter((source) => source in scene);
+		if (sources.length !== 1) {
+			fields.push({ name: `scenes[${index}]`, errors: 'must have exactly one content source' });
+		}
+		if (('audioUrl' in scene || 'videoUrl' in scene) && !('audioLanguage' in scene)) {
+			fields.push({ name: `scenes[${index}].audioLanguage`, errors: 'is required' });
+		}
+	});
+	if (storyboard.avatar && !storyboard.voiceOver?.enabled) {
+		fields.push({ name: 'avatar', errors: 'requires voiceOver.enabled' });
+	}
+	if (!fields.length) return undefined;
+	return { code: 'INVALID_REQUEST_BODY', message: 'Request body is invalid', fields };
 }

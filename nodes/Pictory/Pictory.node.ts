@@ -1,9 +1,11 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { avatarDescription } from './resources/avatar';
 import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
 import { projectDescription } from './resources/project';
 import {
+	searchAvatars,
 	searchBrands,
 	searchSmartLayouts,
 	searchSubtitleStyles,
@@ -17,6 +19,7 @@ const operations = [
 	...videoDescription,
 	...jobDescription,
 	...projectDescription,
+	...avatarDescription,
 ];
 
 export class Pictory implements INodeType {
@@ -54,6 +57,7 @@ export class Pictory implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Avatar', value: 'avatar' },
 					{ name: 'Image', value: 'image' },
 					{ name: 'Job', value: 'job' },
 					{ name: 'Project', value: 'project' },
@@ -66,6 +70,12 @@ export class Pictory implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchVoices, searchSmartLayouts, searchBrands, searchSubtitleStyles },
+		listSearch: {
+			searchVoices,
+			searchSmartLayouts,
+			searchBrands,
+			searchSubtitleStyles,
+			searchAvatars,
+		},
 	};
 }

@@ -57,6 +57,7 @@ describe('the dropdowns', () => {
 		).toEqual([
 			['voice', ['searchVoices', 'name']],
 			['smartLayoutName', ['searchSmartLayouts', 'id']],
+			['avatar', ['searchAvatars', 'id']],
 			['brandName', ['searchBrands', 'id']],
 			['subtitleStyleName', ['searchSubtitleStyles', 'id']],
 		]);

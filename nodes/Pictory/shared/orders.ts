@@ -46,6 +46,15 @@ export const VIDEO_ORDER: OrderKind = {
 	afterFailure: 'Change the story or settings and render again.',
 };
 
+/** A preview (Create Preview): its scenes and a link to watch them, not yet a rendered video. */
+export const PREVIEW_ORDER: OrderKind = {
+	what: 'preview',
+	make: 'create the preview',
+	verb: 'creating',
+	findWith: 'Job → Get Many',
+	afterFailure: 'Change the source or settings and create the preview again.',
+};
+
 /**
  * The job Pictory accepted an order as (see readOrderAnswer). A refusal ordered nothing; an
  * answer without a job id may still have ordered something, and the error says where to look.

@@ -284,6 +284,10 @@ export interface JobResult extends IDataObject {
 	url?: string;
 	videoURL?: string;
 	videoShareURL?: string;
+	/** A completed preview's link, for a browser or an iframe. */
+	previewUrl?: string;
+	projectId?: string | number;
+	projectUrl?: string;
 }
 
 /** `{ items: [jobs…], nextPageKey? }`, newest first, over the query `nextPageKey` [stated]. */
@@ -355,11 +359,25 @@ export function readJobAnswer(node: INode, jobId: string, body: unknown): JobRes
 	if (!status) throw unreadableAnswer(node, `The answer for job ${jobId} has no "status".`);
 
 	const job: JobResult = { jobId, status, ...fields };
-	if (typeof job.shareVideoURL === 'string' && job.videoShareURL === undefined) {
-		job.videoShareURL = job.shareVideoURL;
+	for (const [name, spellings] of Object.entries(JOB_FIELD_SPELLINGS)) {
+		const given = spellings.find((spelling) => ['string', 'number'].includes(typeof job[spelling]));
+		if (job[name] === undefined && given) job[name] = job[given];
 	}
 	return job;
 }
+
+/**
+ * A job's fields that Pictory spells more than one way, each also given under the one name the
+ * node outputs: a video's share link (`shareVideoURL` on some pages [stated]); a preview's link
+ * (`previewUrl` [stated], `preview` in legacy v1 jobs [stated]); and, with Save as Project, the
+ * project's id and link (names not shown by Pictory [inferred]).
+ */
+const JOB_FIELD_SPELLINGS: Record<string, string[]> = {
+	videoShareURL: ['shareVideoURL'],
+	previewUrl: ['preview', 'previewURL'],
+	projectId: ['project_id'],
+	projectUrl: ['projectURL', 'project_url'],
+};
 
 /**
  * Pictory's way of saying a job id is unknown: `error_code` 5000 / JOB_NOT_FOUND [stated], or a
@@ -447,4 +465,41 @@ export function readEntries<T extends IDataObject>(node: INode, url: string, bod
 	const list = Array.isArray(body) ? body : asObject(body)?.items;
 	if (!Array.isArray(list)) throw unreadableAnswer(node, `The answer to ${url} is not a list.`);
 	return list.filter((entry): entry is T => asObject(entry) !== undefined);
+}
+
+// ---- Avatars: GET /v1/avatars ----
+
+/** One look of an avatar [stated]: its `id` is what a storyboard's `avatar.avatarId` takes. */
+export interface PictoryAvatarLook extends IDataObject {
+	id: string;
+	name?: string;
+	/** A still of the look (.webp). */
+	previewImage?: string;
+	/** A clip of the look (.webm). */
+	previewVideo?: string;
+}
+
+/** An avatar as Pictory lists it [stated]: `gender` is Male, Female or null. */
+export interface PictoryAvatar extends IDataObject {
+	id: string;
+	name?: string;
+	gender?: string | null;
+	looks?: PictoryAvatarLook[];
+}
+
+/** `{ items: [avatars…], nextPageKey }`, over the query `nextPageKey` [stated]. */
+export const AVATAR_LIST: PictoryList<PictoryAvatar> = {
+	noun: 'avatars',
+	pageKeyParam: 'nextPageKey',
+	nextKeyFields: PAGE_KEY_SPELLINGS,
+	idOf: (avatar) => idText(avatar.id),
+};
+
+/** An avatar's looks that can be used: objects with an id, as Pictory lists them. */
+export function avatarLooks(avatar: PictoryAvatar): PictoryAvatarLook[] {
+	const looks: unknown[] = Array.isArray(avatar.looks) ? avatar.looks : [];
+	return looks.filter((look): look is PictoryAvatarLook => {
+		const entry = asObject(look);
+		return entry !== undefined && idText(entry.id) !== undefined;
+	});
 }

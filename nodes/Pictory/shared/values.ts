@@ -185,3 +185,39 @@ export function invalidParameter(
 ): NodeOperationError {
 	return new NodeOperationError(node, message, { description, itemIndex });
 }
+
+/**
+ * One of a field's choices, read as text: an expression may give anything, and a value Pictory
+ * does not know would fail only later. `choices` are the option values, with their names;
+ * `fallback` stands for a field left out (an option of a collection not added).
+ */
+export function readChoice<T extends string>(
+	context: ParameterContext,
+	name: string,
+	label: string,
+	choices: ReadonlyArray<{ name: string; value: T }>,
+	fallback?: T,
+): T {
+	const text = readText(context, name, label);
+	if (!text && fallback !== undefined) return fallback;
+	const choice = choices.find(({ value }) => value === text);
+	if (choice) return choice.value;
+	return refuse(
+		context,
+		`${label} must be one of ${choices.map(({ value }) => value).join(', ')}, not ${shown(text)}`,
+		`Pick one in the list, or give one of these values: ${choices.map(({ name, value }) => `${value} (${name})`).join(', ')}.`,
+	);
+}
+
+/** A web address that must be given (see readWebUrl): empty is refused, saying what to give. */
+export function readRequiredWebUrl(
+	context: ParameterContext,
+	name: string,
+	label: string,
+	what: string,
+): string {
+	const url = readWebUrl(context, name, label);
+	if (!url)
+		refuse(context, `${label} is empty`, `Give the address of ${what}, starting with https://.`);
+	return url;
+}

@@ -1,28 +1,40 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { binaryFieldFor, waitFields } from '../../shared/descriptions';
-import { itemsWithFiles, readDownload, VIDEO_FILE } from '../../shared/download';
-import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { VIDEO_ORDER } from '../../shared/orders';
 import {
 	readBoolean,
+	readChoice,
 	readNumber,
+	readRequiredWebUrl,
 	readText,
 	readWebUrl,
 	refuse,
 	withoutEmpty,
 } from '../../shared/values';
 import { NO_NARRATION, PICTORY_DEFAULT } from './dropdowns';
+import { avatarFields, logoFields, readAvatar, readLogo } from './look';
+import { readRenderWait, renderedVideo, renderWaitFields } from './renderWait';
+import { readScene, sourceFields } from './sources';
 
 export const RENDER_PATH = '/v2/video/storyboard/render';
 
 const showOnlyForCreate = { resource: ['video'], operation: ['createFromText'] };
-const showWhileWaiting = { ...showOnlyForCreate, waitForCompletion: [true] };
+/** The storyboard's fields are also Create Preview's: the same request body, another endpoint. */
+const showForStoryboard = { resource: ['video'], operation: ['createFromText', 'createPreview'] };
 
-export const STORY_MAX_LENGTH = 15_000;
-export const MIN_VIDEO_CHECK_SECONDS = 10;
-export const DOWNLOAD_VIDEO = { name: 'downloadVideo', label: 'Download Video' };
+const NARRATIONS = [
+	{
+		name: 'AI Voice',
+		value: 'aiVoice',
+		description: 'One of Pictory’s voices reads the text, or No Narration',
+	},
+	{
+		name: 'Your Recording',
+		value: 'voiceFile',
+		description: 'An audio file of your own, in place of an AI voice',
+	},
+];
 
 const LANGUAGES: Array<[name: string, code: string]> = [
 	['Arabic', 'ar'],
@@ -46,6 +58,17 @@ const LANGUAGES: Array<[name: string, code: string]> = [
 	['Urdu', 'ur'],
 	['Vietnamese', 'vi'],
 ];
+
+/** Webhook URL: also Render Preview's. */
+export const webhookField: INodeProperties = {
+	displayName: 'Webhook URL',
+	name: 'webhook',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. {{ $execution.resumeUrl }}',
+	description:
+		"Pictory calls this URL with the job's result when it is ready: a Webhook node, or a Wait node's resume URL",
+};
 
 /**
  * A field whose value Pictory lists (GET on the account), sent trimmed under its own name by
@@ -89,45 +112,27 @@ export const createFromTextDescription: INodeProperties[] = [
 		displayName: 'Video Name',
 		name: 'videoName',
 		type: 'string',
-		displayOptions: { show: showOnlyForCreate },
+		displayOptions: { show: showForStoryboard },
 		required: true,
 		default: '',
 		placeholder: 'e.g. Product launch teaser',
 		description: 'The name of the video in Pictory',
 	},
+	...sourceFields(showForStoryboard),
 	{
-		displayName: 'Story',
-		name: 'story',
-		type: 'string',
-		typeOptions: { rows: 6 },
-		displayOptions: { show: showOnlyForCreate },
-		required: true,
-		default: '',
-		placeholder: 'e.g. Our new app plans your week in seconds. Try it free today.',
-		description:
-			'The text of the video, up to 15,000 characters: narrated with the Voice and shown as subtitles',
-	},
-	{
-		displayName: 'Create a Scene on Each New Line',
-		name: 'createSceneOnNewLine',
-		type: 'boolean',
-		displayOptions: { show: showOnlyForCreate },
-		default: true,
-		description: 'Whether each line of the story starts a new scene',
-	},
-	{
-		displayName: 'Create a Scene on Each Sentence',
-		name: 'createSceneOnEndOfSentence',
-		type: 'boolean',
-		displayOptions: { show: showOnlyForCreate },
-		default: true,
-		description: 'Whether each sentence of the story starts a new scene',
+		displayName: 'Narration',
+		name: 'narration',
+		type: 'options',
+		displayOptions: { show: showForStoryboard },
+		options: NARRATIONS,
+		default: 'aiVoice',
+		description: 'Who narrates the video',
 	},
 	{
 		displayName: 'Voice',
 		name: 'voice',
 		type: 'resourceLocator',
-		displayOptions: { show: showOnlyForCreate },
+		displayOptions: { show: { ...showForStoryboard, narration: ['aiVoice'] } },
 		default: { mode: 'list', value: NO_NARRATION, cachedResultName: 'No Narration' },
 		description: 'The AI voice that narrates the story, or No Narration',
 		modes: [
@@ -147,10 +152,28 @@ export const createFromTextDescription: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Recording URL',
+		name: 'voiceUrl',
+		type: 'string',
+		displayOptions: { show: { ...showForStoryboard, narration: ['voiceFile'] } },
+		required: true,
+		default: '',
+		placeholder: 'e.g. https://example.com/voice/launch-teaser.mp3',
+		description: 'An audio file (MP3, WAV…) Pictory can download, with your narration of the text',
+	},
+	{
+		displayName: 'Sync Scenes to Recording',
+		name: 'syncVoice',
+		type: 'boolean',
+		displayOptions: { show: { ...showForStoryboard, narration: ['voiceFile'] } },
+		default: true,
+		description: 'Whether Pictory times the scenes and subtitles to the words of the recording',
+	},
+	{
 		displayName: 'Aspect Ratio',
 		name: 'aspectRatio',
 		type: 'options',
-		displayOptions: { show: showOnlyForCreate },
+		displayOptions: { show: showForStoryboard },
 		options: [
 			{ name: 'Landscape (16:9)', value: '16:9' },
 			{ name: 'Portrait (9:16)', value: '9:16' },
@@ -162,14 +185,14 @@ export const createFromTextDescription: INodeProperties[] = [
 	},
 	{
 		...listedByPictory('smartLayoutName', 'Smart Layout', 'searchSmartLayouts', 'Wanderlust'),
-		displayOptions: { show: showOnlyForCreate },
+		displayOptions: { show: showForStoryboard },
 		description: 'The visual layout of the scenes',
 	},
 	{
 		displayName: 'Background Music',
 		name: 'backgroundMusic',
 		type: 'boolean',
-		displayOptions: { show: showOnlyForCreate },
+		displayOptions: { show: showForStoryboard },
 		default: true,
 		description: 'Whether Pictory picks background music to fit the video',
 	},
@@ -177,7 +200,7 @@ export const createFromTextDescription: INodeProperties[] = [
 		displayName: 'Music Volume',
 		name: 'musicVolume',
 		type: 'number',
-		displayOptions: { show: { ...showOnlyForCreate, backgroundMusic: [true] } },
+		displayOptions: { show: { ...showForStoryboard, backgroundMusic: [true] } },
 		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 		default: 0.1,
 		description: 'From 0 (silent) to 1 (full); 0.1 keeps the music under the voice',
@@ -187,9 +210,10 @@ export const createFromTextDescription: INodeProperties[] = [
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
-		displayOptions: { show: showOnlyForCreate },
+		displayOptions: { show: showForStoryboard },
 		default: {},
 		options: [
+			...avatarFields,
 			{
 				...listedByPictory('brandName', 'Brand', 'searchBrands', 'Acme'),
 				description: 'A brand kit of your account (logo, colours, fonts)',
@@ -202,6 +226,7 @@ export const createFromTextDescription: INodeProperties[] = [
 				default: 'en',
 				description: 'The language of the story',
 			},
+			...logoFields,
 			{
 				displayName: 'Save as Project',
 				name: 'saveProject',
@@ -224,7 +249,7 @@ export const createFromTextDescription: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: -1, maxValue: 1, numberPrecision: 2 },
 				default: 0,
-				description: 'Louder or softer narration, from -1 to 1',
+				description: 'Louder or softer narration (an AI voice or your recording), from -1 to 1',
 			},
 			{
 				displayName: 'Voice Speed',
@@ -232,74 +257,18 @@ export const createFromTextDescription: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 50, maxValue: 200 },
 				default: 100,
-				description: 'Narration speed in percent, from 50 to 200',
+				description: 'AI narration speed in percent, from 50 to 200',
 			},
-			{
-				displayName: 'Webhook URL',
-				name: 'webhook',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. {{ $execution.resumeUrl }}',
-				description:
-					"Pictory calls this URL with the job's result when the video is ready: a Webhook node, or a Wait node's resume URL",
-			},
+			webhookField,
 		],
 	},
-	...waitFields(showOnlyForCreate, {
-		what: 'video',
-		getLater: 'Job → Get',
-		checkEvery: {
-			default: 30,
-			min: MIN_VIDEO_CHECK_SECONDS,
-			hint: 'renders take 3 to 10 minutes',
-		},
-		maxWaitMinutes: 30,
-	}),
-	{
-		displayName: DOWNLOAD_VIDEO.label,
-		name: DOWNLOAD_VIDEO.name,
-		type: 'boolean',
-		displayOptions: { show: showWhileWaiting },
-		default: false,
-		description:
-			"Whether to also download the MP4 into the item's binary data, ready for nodes such as YouTube or Google Drive",
-	},
-	binaryFieldFor({ ...showWhileWaiting, [DOWNLOAD_VIDEO.name]: [true] }),
+	...renderWaitFields(showOnlyForCreate),
 ];
 
 function readVideoName(context: IExecuteSingleFunctions): string {
 	const videoName = readText(context, 'videoName', 'Video Name');
 	if (!videoName) refuse(context, 'Video Name is empty', 'Give the video a name.');
 	return videoName;
-}
-
-function readScene(context: IExecuteSingleFunctions): IDataObject {
-	const story = readText(context, 'story', 'Story');
-	const length = [...story].length;
-	if (!length || length > STORY_MAX_LENGTH) {
-		refuse(
-			context,
-			`The story must be 1 to 15,000 characters long, not ${length.toLocaleString('en-US')}`,
-			length
-				? 'Shorten the story, or split it into several videos.'
-				: 'Give the text of the video.',
-		);
-	}
-	return {
-		story,
-		createSceneOnNewLine: readBoolean(
-			context,
-			'createSceneOnNewLine',
-			'Create a Scene on Each New Line',
-			true,
-		),
-		createSceneOnEndOfSentence: readBoolean(
-			context,
-			'createSceneOnEndOfSentence',
-			'Create a Scene on Each Sentence',
-			true,
-		),
-	};
 }
 
 /** Save as Project: sent only once added to Additional Fields. */
@@ -309,7 +278,7 @@ function readSaveProject(context: IExecuteSingleFunctions): boolean | undefined 
 	return readBoolean(context, 'additionalFields.saveProject', 'Save as Project', false);
 }
 
-function readWebhook(context: IExecuteSingleFunctions): string | undefined {
+export function readWebhook(context: IExecuteSingleFunctions): string | undefined {
 	const webhook = readWebUrl(context, 'additionalFields.webhook', 'Webhook URL');
 	if (webhook && webhook.length > 500) {
 		refuse(
@@ -321,8 +290,32 @@ function readWebhook(context: IExecuteSingleFunctions): string | undefined {
 	return webhook;
 }
 
-/** The voice-over: none without a voice (No Narration). */
+function readAmplification(context: IExecuteSingleFunctions): number {
+	return readNumber(context, 'additionalFields.voiceAmplification', {
+		label: 'Voice Amplification',
+		fallback: 0,
+		requirement: 'a number from -1 to 1',
+		isGood: (value) => value >= -1 && value <= 1,
+		hint: 'Use 0 for the voice as it is, up to 1 louder or down to -1 softer.',
+	});
+}
+
+const readVoiceFileUrl = (context: IExecuteSingleFunctions) =>
+	readRequiredWebUrl(context, 'voiceUrl', 'Recording URL', 'an audio file with your narration');
+
+/**
+ * The voice-over: your recording (`externalVoice`), or an AI voice; none without a voice (No
+ * Narration). Pictory takes one or the other, never both [stated].
+ */
 function readVoiceOver(context: IExecuteSingleFunctions): IDataObject | undefined {
+	if (readChoice(context, 'narration', 'Narration', NARRATIONS, 'aiVoice') === 'voiceFile') {
+		const externalVoice = {
+			voiceUrl: readVoiceFileUrl(context),
+			syncVoice: readBoolean(context, 'syncVoice', 'Sync Scenes to Recording', true),
+			amplificationLevel: readAmplification(context),
+		};
+		return { enabled: true, externalVoice };
+	}
 	const voice = readText(context, 'voice', 'Voice');
 	if (!voice || voice.toLowerCase() === NO_NARRATION) return undefined;
 	const speed = readNumber(context, 'additionalFields.voiceSpeed', {
@@ -332,13 +325,7 @@ function readVoiceOver(context: IExecuteSingleFunctions): IDataObject | undefine
 		isGood: (value) => value >= 50 && value <= 200,
 		hint: 'Pictory speaks at 50% to 200% of the voice’s normal speed.',
 	});
-	const amplificationLevel = readNumber(context, 'additionalFields.voiceAmplification', {
-		label: 'Voice Amplification',
-		fallback: 0,
-		requirement: 'a number from -1 to 1',
-		isGood: (value) => value >= -1 && value <= 1,
-		hint: 'Use 0 for the voice as it is, up to 1 louder or down to -1 softer.',
-	});
+	const amplificationLevel = readAmplification(context);
 	return { enabled: true, aiVoices: [{ speaker: voice, speed, amplificationLevel }] };
 }
 
@@ -358,10 +345,12 @@ function readBackgroundMusic(context: IExecuteSingleFunctions): IDataObject {
 }
 
 /**
- * The render's fields that are checked, trimmed, converted or nested, so not routed: read here
- * from the parameters, an empty optional one left out.
+ * The storyboard's fields that are checked, trimmed, converted or nested, so not routed: read here
+ * from the parameters, an empty optional one left out. Create from Text and Create Preview send
+ * them alike.
  */
-function renderFields(context: IExecuteSingleFunctions): IDataObject {
+export function storyboardFields(context: IExecuteSingleFunctions): IDataObject {
+	const voiceOver = readVoiceOver(context);
 	return withoutEmpty({
 		videoName: readVideoName(context),
 		scenes: [readScene(context)],
@@ -371,37 +360,23 @@ function renderFields(context: IExecuteSingleFunctions): IDataObject {
 		saveProject: readSaveProject(context),
 		subtitleStyleName: readText(context, 'additionalFields.subtitleStyleName', 'Subtitle Style'),
 		webhook: readWebhook(context),
-		voiceOver: readVoiceOver(context),
+		voiceOver,
 		backgroundMusic: readBackgroundMusic(context),
+		avatar: readAvatar(context, voiceOver),
+		logo: readLogo(context),
 	});
 }
 
 /**
- * Orders a video rendered from the story (never twice: each render is billed) and, with Wait for
+ * Orders a video rendered from its source (never twice: each render is billed) and, with Wait for
  * Completion, waits for the job and returns the finished video, with its MP4 on Download Video.
  */
-export async function createVideoFromText(
-	this: IExecuteSingleFunctions,
-	{ request, api, run, order }: OperationCall,
-) {
-	const fields = renderFields(this);
-	const wait = readBoolean(this, 'waitForCompletion', 'Wait for Completion', true)
-		? readWaitOptions(this, { minIntervalSeconds: MIN_VIDEO_CHECK_SECONDS })
-		: undefined;
-	const download = wait ? readDownload(this, DOWNLOAD_VIDEO, 'fail') : undefined;
+export async function createVideoFromText(this: IExecuteSingleFunctions, call: OperationCall) {
+	const fields = storyboardFields(this);
+	const until = readRenderWait(this);
 
 	// The routed request with the fields built here: each field is sent by one of the two.
-	const body = { ...(request.body as IDataObject), ...fields };
-	const jobId = await order({ ...request, body }, VIDEO_ORDER);
-	if (!wait) return [{ json: { jobId } }];
-
-	const job = await waitForJob(api, jobId, wait, VIDEO_ORDER);
-	return await itemsWithFiles(
-		this,
-		run,
-		[job],
-		download,
-		() => ({ id: jobId, url: job.videoURL }),
-		VIDEO_FILE,
-	);
+	const body = { ...(call.request.body as IDataObject), ...fields };
+	const jobId = await call.order({ ...call.request, body }, VIDEO_ORDER);
+	return await renderedVideo(this, call, jobId, until);
 }

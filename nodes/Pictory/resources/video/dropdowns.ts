@@ -12,14 +12,19 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { listPages } from '../../shared/paging';
 import { pictoryClientFromCredential } from '../../shared/transport';
 import {
+	AVATAR_LIST,
+	avatarLooks,
 	readEntries,
+	readPage,
 	type PictoryBrand,
 	type PictorySmartLayout,
 	type PictorySubtitleStyle,
 	type PictoryVoice,
 } from '../../shared/types';
+import { AVATARS_PATH } from '../avatar/getMany';
 
 /** The Voice choice that sends no voice-over at all. */
 export const NO_NARRATION = 'none';
@@ -103,4 +108,40 @@ export async function searchBrands(this: ILoadOptionsFunctions, filter?: string)
 /** Subtitle styles (GET /v1/styles), by name. */
 export async function searchSubtitleStyles(this: ILoadOptionsFunctions, filter?: string) {
 	return await searchNames<PictorySubtitleStyle>(this, '/v1/styles', 'name', filter);
+}
+
+/**
+ * Avatars (GET /v1/avatars), one entry per look: its name and a link to its picture, valued by the
+ * look's id. Page by page as the list scrolls; a search walks every page, as Pictory has no search.
+ */
+export async function searchAvatars(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const api = await pictoryClientFromCredential(this);
+	const request = { method: 'GET' as const, url: AVATARS_PATH };
+	const wanted = searchable(filter?.trim() ?? '');
+	let avatars;
+	let nextPageKey: string | undefined;
+	if (wanted) {
+		avatars = await listPages(api, request, AVATAR_LIST, { limit: Infinity });
+	} else {
+		const qs = paginationToken ? { [AVATAR_LIST.pageKeyParam]: paginationToken } : undefined;
+		const page = readPage(this.getNode(), await api.send({ ...request, qs }), AVATAR_LIST);
+		avatars = page.items;
+		nextPageKey = page.nextPageKey;
+	}
+	const looks = avatars.flatMap((avatar) =>
+		avatarLooks(avatar).map((look) => {
+			const lookName = text(look.name) || String(look.id);
+			return {
+				name: text(avatar.name) ? `${text(avatar.name)}: ${lookName}` : lookName,
+				value: String(look.id),
+				...(text(look.previewImage) && { url: text(look.previewImage) }),
+			};
+		}),
+	);
+	const results = looks.filter((look) => searchable(look.name).includes(wanted));
+	return { results, ...(nextPageKey && { paginationToken: nextPageKey }) };
 }

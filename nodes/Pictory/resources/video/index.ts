@@ -2,8 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { handledBy } from '../../shared/operation';
 import { createFromTextDescription, createVideoFromText, RENDER_PATH } from './createFromText';
+import { createPreview, createPreviewDescription, PREVIEW_PATH } from './createPreview';
+import {
+	renderPreview,
+	renderPreviewDescription,
+	RENDER_PREVIEW_PATH_EXPRESSION,
+} from './renderPreview';
 
 export { searchBrands, searchSmartLayouts, searchSubtitleStyles, searchVoices } from './dropdowns';
+export { searchAvatars } from './dropdowns';
 
 /**
  * The Video resource. Each operation declares the request it sends and names the one function
@@ -21,14 +28,38 @@ export const videoDescription: INodeProperties[] = [
 				name: 'Create From Text',
 				value: 'createFromText',
 				action: 'Create a video from text',
-				description: 'Render a narrated video from a story, with scenes, voice and music',
+				description:
+					'Render a narrated video from a story, an article or blog, a PowerPoint, an AI-written script, or a podcast or video to repurpose (shorts)',
 				routing: {
 					request: { method: 'POST', url: RENDER_PATH },
 					...handledBy(createVideoFromText),
+				},
+			},
+			{
+				name: 'Create Preview',
+				value: 'createPreview',
+				action: 'Create a video preview',
+				description:
+					'Make a preview of the video to check before paying for the render: scenes, voice and visuals, from any source',
+				routing: {
+					request: { method: 'POST', url: PREVIEW_PATH },
+					...handledBy(createPreview),
+				},
+			},
+			{
+				name: 'Render Preview',
+				value: 'renderPreview',
+				action: 'Render a video preview',
+				description: 'Render a completed preview into the video, as it is',
+				routing: {
+					request: { method: 'PUT', url: RENDER_PREVIEW_PATH_EXPRESSION },
+					...handledBy(renderPreview),
 				},
 			},
 		],
 		default: 'createFromText',
 	},
 	...createFromTextDescription,
+	...createPreviewDescription,
+	...renderPreviewDescription,
 ];
