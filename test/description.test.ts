@@ -66,6 +66,7 @@ describe('what the editor shows', () => {
 			'video:createFromText',
 			'video:createPreview',
 			'video:renderPreview',
+			'video:renderFromTemplate',
 			'job:get',
 			'job:getMany',
 			'project:getMany',

@@ -5,10 +5,12 @@ import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
 import { projectDescription } from './resources/project';
 import {
+	getTemplateVariables,
 	searchAvatars,
 	searchBrands,
 	searchSmartLayouts,
 	searchSubtitleStyles,
+	searchTemplates,
 	searchVoices,
 	videoDescription,
 } from './resources/video';
@@ -76,6 +78,10 @@ export class Pictory implements INodeType {
 			searchBrands,
 			searchSubtitleStyles,
 			searchAvatars,
+			searchTemplates,
+		},
+		resourceMapping: {
+			getTemplateVariables,
 		},
 	};
 }

@@ -60,6 +60,7 @@ describe('the dropdowns', () => {
 			['avatar', ['searchAvatars', 'id']],
 			['brandName', ['searchBrands', 'id']],
 			['subtitleStyleName', ['searchSubtitleStyles', 'id']],
+			['template', ['searchTemplates', 'id']],
 		]);
 		for (const { modes } of locators) {
 			expect(methods.listSearch).toHaveProperty(modes![0].typeOptions!.searchListMethod!);
