@@ -69,7 +69,10 @@ describe('what the editor shows', () => {
 			'video:renderFromTemplate',
 			'job:get',
 			'job:getMany',
+			'project:delete',
+			'project:get',
 			'project:getMany',
+			'project:render',
 			'avatar:getMany',
 		]);
 	});

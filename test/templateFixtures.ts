@@ -62,3 +62,35 @@ export function templateDetails(templateId: string) {
 		structure: `${VIDEO_HOST}/templates/${templateId}/structure.json`,
 	};
 }
+
+// ---- Projects: GET / DELETE /v2/projects/{id}, POST /v2/projects/{id}/render ----
+
+export const projectPath = (projectId: string) =>
+	`${API_PATH}/v2/projects/${encodeURIComponent(projectId)}`;
+
+/** GET /v2/projects/{id} [stated fields]: the files of its last render and its scenes. */
+export const projectDetails = (projectId: string, videoHost: string = VIDEO_HOST) => ({
+	project_id: projectId,
+	projectName: 'Product launch',
+	projectType: 'script',
+	source: 'script',
+	step: 'RENDER',
+	schemaVersion: 'v3',
+	scriptLanguage: 'en',
+	thumbnail: `${videoHost}/projects/${projectId}.jpg`,
+	videoURL: `${videoHost}/videos/${projectId}.mp4`,
+	audioURL: `${videoHost}/projects/${projectId}.mp3`,
+	shareVideoURL: `https://video.pictory.ai/share/${projectId}`,
+	srtFile: `${videoHost}/projects/${projectId}.srt`,
+	vttFile: `${videoHost}/projects/${projectId}.vtt`,
+	txtFile: `${videoHost}/projects/${projectId}.txt`,
+	videoDuration: 31.2,
+	saveDate: '2026-04-01T09:30:00.000Z',
+	scenes: [
+		{ sceneId: 'scene-1', text: 'Meet the new model.', category: 'TITLE', sortOrder: 1 },
+		{ sceneId: 'scene-2', text: 'It ships in May.', category: 'DEFAULT', sortOrder: 2 },
+	],
+});
+
+/** DELETE /v2/projects/{id} [stated]. */
+export const PROJECT_DELETED = { success: true, message: 'Project deleted successfully' };

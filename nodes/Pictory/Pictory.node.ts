@@ -3,7 +3,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { avatarDescription } from './resources/avatar';
 import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
-import { projectDescription } from './resources/project';
+import { projectDescription, searchProjects } from './resources/project';
 import {
 	getTemplateVariables,
 	searchAvatars,
@@ -79,6 +79,7 @@ export class Pictory implements INodeType {
 			searchSubtitleStyles,
 			searchAvatars,
 			searchTemplates,
+			searchProjects,
 		},
 		resourceMapping: {
 			getTemplateVariables,

@@ -61,6 +61,7 @@ describe('the dropdowns', () => {
 			['brandName', ['searchBrands', 'id']],
 			['subtitleStyleName', ['searchSubtitleStyles', 'id']],
 			['template', ['searchTemplates', 'id']],
+			['project', ['searchProjects', 'id']],
 		]);
 		for (const { modes } of locators) {
 			expect(methods.listSearch).toHaveProperty(modes![0].typeOptions!.searchListMethod!);
