@@ -14,8 +14,13 @@ import {
 	RENDER_PREVIEW_PATH_EXPRESSION,
 } from './renderPreview';
 
-export { searchBrands, searchSmartLayouts, searchSubtitleStyles, searchVoices } from './dropdowns';
-export { searchAvatars } from './dropdowns';
+export {
+	searchAvatars,
+	searchBrands,
+	searchSmartLayouts,
+	searchSubtitleStyles,
+	searchVoices,
+} from './dropdowns';
 export { getTemplateVariables, searchTemplates } from './renderFromTemplate';
 
 /**
