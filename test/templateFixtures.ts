@@ -94,3 +94,37 @@ export const projectDetails = (projectId: string, videoHost: string = VIDEO_HOST
 
 /** DELETE /v2/projects/{id} [stated]. */
 export const PROJECT_DELETED = { success: true, message: 'Project deleted successfully' };
+
+// ---- Vimeo connections: GET /v1/vimeo-connections ----
+
+export const VIMEO_CONNECTIONS_PATH = `${API_PATH}/v1/vimeo-connections`;
+
+/** Pictory's Vimeo connections [stated fields]; no secrets are ever listed. */
+export const VIMEO_CONNECTIONS = [
+	{
+		connectionId: 'vimeo-marketing',
+		name: 'Marketing channel',
+		description: 'Company Vimeo',
+		clientIdentifier: 'a1b2c3',
+		type: 'VIMEO',
+		enabled: true,
+		createdDate: '2026-02-01T10:00:00.000Z',
+		updatedDate: '2026-02-01T10:00:00.000Z',
+		version: 1,
+	},
+	{
+		connectionId: 'vimeo-old',
+		name: 'Old account',
+		clientIdentifier: 'd4e5f6',
+		type: 'VIMEO',
+		enabled: false,
+		version: 3,
+	},
+];
+
+/** A finished render published to Vimeo: Pictory's job with its Vimeo destination's link. */
+export const vimeoJobFields = (jobId: string) => ({
+	destinations: [
+		{ type: 'vimeo', status: 'completed', url: `https://vimeo.com/9${jobId.length}0123` },
+	],
+});

@@ -11,6 +11,7 @@ import {
 	searchSmartLayouts,
 	searchSubtitleStyles,
 	searchTemplates,
+	searchVimeoConnections,
 	searchVoices,
 	videoDescription,
 } from './resources/video';
@@ -80,6 +81,7 @@ export class Pictory implements INodeType {
 			searchAvatars,
 			searchTemplates,
 			searchProjects,
+			searchVimeoConnections,
 		},
 		resourceMapping: {
 			getTemplateVariables,

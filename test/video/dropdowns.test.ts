@@ -60,7 +60,9 @@ describe('the dropdowns', () => {
 			['avatar', ['searchAvatars', 'id']],
 			['brandName', ['searchBrands', 'id']],
 			['subtitleStyleName', ['searchSubtitleStyles', 'id']],
+			['vimeoConnection', ['searchVimeoConnections', 'id']],
 			['template', ['searchTemplates', 'id']],
+			['vimeoConnection', ['searchVimeoConnections', 'id']],
 			['project', ['searchProjects', 'id']],
 		]);
 		for (const { modes } of locators) {

@@ -288,6 +288,8 @@ export interface JobResult extends IDataObject {
 	previewUrl?: string;
 	projectId?: string | number;
 	projectUrl?: string;
+	/** A render published to Vimeo: its link there. */
+	vimeoUrl?: string;
 }
 
 /** `{ items: [jobs…], nextPageKey? }`, newest first, over the query `nextPageKey` [stated]. */
@@ -363,7 +365,30 @@ export function readJobAnswer(node: INode, jobId: string, body: unknown): JobRes
 		const given = spellings.find((spelling) => ['string', 'number'].includes(typeof job[spelling]));
 		if (job[name] === undefined && given) job[name] = job[given];
 	}
+	const vimeoUrl = job.vimeoUrl ?? vimeoLinkIn(job.destinations);
+	if (vimeoUrl !== undefined) job.vimeoUrl = vimeoUrl;
 	return job;
+}
+
+/**
+ * A render published to Vimeo: Pictory returns the Vimeo link with the job [stated], under a name
+ * it does not show [inferred: a `vimeo…` field, or the url of the job's Vimeo destination].
+ */
+function vimeoLinkIn(destinations: unknown): string | undefined {
+	if (!Array.isArray(destinations)) return undefined;
+	for (const entry of destinations) {
+		const destination = asObject(entry);
+		if (!destination || String(destination.type).toLowerCase() !== 'vimeo') continue;
+		const link = firstString(
+			destination.url,
+			destination.link,
+			destination.videoUrl,
+			destination.vimeoUrl,
+			destination.uri,
+		);
+		if (link) return link;
+	}
+	return undefined;
 }
 
 /**
@@ -377,6 +402,7 @@ const JOB_FIELD_SPELLINGS: Record<string, string[]> = {
 	previewUrl: ['preview', 'previewURL'],
 	projectId: ['project_id'],
 	projectUrl: ['projectURL', 'project_url'],
+	vimeoUrl: ['vimeoURL', 'vimeo_url', 'vimeoLink', 'vimeoVideoUrl', 'vimeoVideoURL'],
 };
 
 /**

@@ -22,6 +22,7 @@ export {
 	searchVoices,
 } from './dropdowns';
 export { getTemplateVariables, searchTemplates } from './renderFromTemplate';
+export { searchVimeoConnections } from './vimeo';
 
 /**
  * The Video resource. Each operation declares the request it sends and names the one function

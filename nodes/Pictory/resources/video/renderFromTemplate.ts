@@ -35,6 +35,7 @@ import { readWebhook, RENDER_PATH, webhookField } from './createFromText';
 import { MIN_PREVIEW_CHECK_SECONDS, PREVIEW_PATH } from './createPreview';
 import { searchable } from './dropdowns';
 import { readRenderWait, renderedVideo, renderWaitFields } from './renderWait';
+import { readVimeo, vimeoFields } from './vimeo';
 
 export const TEMPLATES_PATH = '/v1/templates';
 export const templatePath = (templateId: string) =>
@@ -190,6 +191,7 @@ export const renderFromTemplateDescription: INodeProperties[] = [
 		default: {},
 		options: [webhookField],
 	},
+	...vimeoFields({ ...show, templateOutput: ['render'] }),
 	...renderWaitFields({ ...show, templateOutput: ['render'] }),
 	...waitFields(
 		{ ...show, templateOutput: ['preview'] },
@@ -418,6 +420,7 @@ export async function renderFromTemplate(this: IExecuteSingleFunctions, call: Op
 	const preview = readChoice(this, 'templateOutput', 'Output', OUTPUTS, 'render') === 'preview';
 	const allowEmpty = readBoolean(this, 'allowEmptyVariables', 'Allow Empty Variables', false);
 	const webhook = readWebhook(this);
+	const vimeo = preview ? {} : readVimeo(this);
 	const until = preview ? undefined : readRenderWait(this);
 	const previewWait =
 		preview && readBoolean(this, 'waitForCompletion', 'Wait for Completion', true)
@@ -433,7 +436,7 @@ export async function renderFromTemplate(this: IExecuteSingleFunctions, call: Op
 	const given = mapped ?? new Map(names.map((name) => [name, json[name]]));
 	const variables = variablesFor(this, templateId, names, given, allowEmpty);
 
-	const fields = withoutEmpty({ videoName, templateId, variables, webhook });
+	const fields = withoutEmpty({ videoName, templateId, variables, webhook, ...vimeo });
 	// The routed request (its path: preview or render) with the fields built here.
 	const body = { ...(call.request.body as IDataObject), ...fields };
 	if (!preview) {
