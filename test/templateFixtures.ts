@@ -128,3 +128,43 @@ export const vimeoJobFields = (jobId: string) => ({
 		{ type: 'vimeo', status: 'completed', url: `https://vimeo.com/9${jobId.length}0123` },
 	],
 });
+
+// ---- AI Studio videos: GET / POST /v1/aistudio/videos ----
+
+export const AI_VIDEOS_PATH = `${API_PATH}/v1/aistudio/videos`;
+
+/** `count` AI Studio videos, newest first, one minute apart [stated fields]; ids `vid-<n>`. */
+export function makeAiVideos(count: number, videoHost: string = VIDEO_HOST) {
+	const newest = Date.parse('2026-04-04T06:03:38.665Z');
+	return Array.from({ length: count }, (_, index) => {
+		const id = `vid-${String(count - index).padStart(6, '0')}`;
+		return {
+			url: `${videoHost}/videos/${id}.mp4`,
+			id,
+			prompt: `Prompt for ${id}`,
+			aspectRatio: '16:9',
+			createdDate: new Date(newest - index * 60_000).toISOString(),
+			model: index % 2 ? 'veo3.1_fast' : 'pixverse5.5',
+			width: 1280,
+			height: 720,
+			duration: index % 2 ? '4s' : '5s',
+			previewImageUrl: `${videoHost}/videos/${id}-preview.jpg`,
+			thumbnailImageUrl: `${videoHost}/videos/${id}-thumb.jpg`,
+			lastFrameImageUrl: `${videoHost}/videos/${id}-last.jpg`,
+		};
+	});
+}
+
+/** A finished AI video job [inferred]: its file as `url`, like an image job's. */
+export const aiVideoCompleted = (jobId: string, videoHost: string = VIDEO_HOST) => ({
+	job_id: jobId,
+	success: true,
+	data: {
+		status: 'completed',
+		url: `${videoHost}/videos/${jobId}.mp4`,
+		width: 1280,
+		height: 720,
+		duration: '5s',
+		aiCreditsUsed: 8,
+	},
+});

@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { aiVideoDescription } from './resources/aiVideo';
 import { avatarDescription } from './resources/avatar';
 import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
@@ -19,6 +20,7 @@ import { BASE_URL_EXPRESSION } from './shared/transport';
 
 const operations = [
 	...imageDescription,
+	...aiVideoDescription,
 	...videoDescription,
 	...jobDescription,
 	...projectDescription,
@@ -60,6 +62,7 @@ export class Pictory implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'AI Video', value: 'aiVideo' },
 					{ name: 'Avatar', value: 'avatar' },
 					{ name: 'Image', value: 'image' },
 					{ name: 'Job', value: 'job' },
