@@ -70,6 +70,7 @@ describe('what the editor shows', () => {
 			'job:getMany',
 			'project:getMany',
 			'avatar:getMany',
+			'voice:getMany',
 		]);
 	});
 
@@ -78,6 +79,7 @@ describe('what the editor shows', () => {
 		['job', 'getMany'],
 		['project', 'getMany'],
 		['avatar', 'getMany'],
+		['voice', 'getMany'],
 	])('%s → %s shows Limit only while Return All is off', (resource, operation) => {
 		const limit = description.properties.find(
 			(property) =>

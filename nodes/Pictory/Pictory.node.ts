@@ -4,6 +4,7 @@ import { avatarDescription } from './resources/avatar';
 import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
 import { projectDescription } from './resources/project';
+import { voiceDescription } from './resources/voice';
 import {
 	searchAvatars,
 	searchBrands,
@@ -20,6 +21,7 @@ const operations = [
 	...jobDescription,
 	...projectDescription,
 	...avatarDescription,
+	...voiceDescription,
 ];
 
 export class Pictory implements INodeType {
@@ -62,6 +64,7 @@ export class Pictory implements INodeType {
 					{ name: 'Job', value: 'job' },
 					{ name: 'Project', value: 'project' },
 					{ name: 'Video', value: 'video' },
+					{ name: 'Voice', value: 'voice' },
 				],
 				default: 'image',
 			},
