@@ -71,6 +71,8 @@ describe('what the editor shows', () => {
 			'project:getMany',
 			'avatar:getMany',
 			'voice:getMany',
+			'account:getAiCreditUsage',
+			'account:getUsage',
 		]);
 	});
 

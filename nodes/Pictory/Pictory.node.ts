@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { accountDescription } from './resources/account';
 import { avatarDescription } from './resources/avatar';
 import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
@@ -22,6 +23,7 @@ const operations = [
 	...projectDescription,
 	...avatarDescription,
 	...voiceDescription,
+	...accountDescription,
 ];
 
 export class Pictory implements INodeType {
@@ -59,6 +61,7 @@ export class Pictory implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account' },
 					{ name: 'Avatar', value: 'avatar' },
 					{ name: 'Image', value: 'image' },
 					{ name: 'Job', value: 'job' },
