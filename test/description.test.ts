@@ -73,6 +73,7 @@ describe('what the editor shows', () => {
 			'voice:getMany',
 			'account:getAiCreditUsage',
 			'account:getUsage',
+			'media:searchStock',
 		]);
 	});
 

@@ -42,6 +42,7 @@ import {
 	RENDER_PATH,
 	videoBytes,
 } from './fixtures';
+import { answerSearch } from './standIn/search';
 
 export interface StandInRequest {
 	method: string;
@@ -350,6 +351,7 @@ export async function startPictoryStandIn({
 		if (!url.pathname.startsWith('/pictoryapis/'))
 			return json(response, 404, { message: 'Not found' });
 		if (authorization !== apiKey) return json(response, 401, { message: 'Unauthorized' });
+		if (answerSearch(standIn, request.method, url, body, response)) return;
 
 		if (url.pathname === IMAGES_PATH && request.method === 'GET') {
 			const [status, body] = imageListAnswer(

@@ -4,6 +4,7 @@ import { accountDescription } from './resources/account';
 import { avatarDescription } from './resources/avatar';
 import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
+import { mediaDescription } from './resources/media';
 import { projectDescription } from './resources/project';
 import { voiceDescription } from './resources/voice';
 import {
@@ -24,6 +25,7 @@ const operations = [
 	...avatarDescription,
 	...voiceDescription,
 	...accountDescription,
+	...mediaDescription,
 ];
 
 export class Pictory implements INodeType {
@@ -65,6 +67,7 @@ export class Pictory implements INodeType {
 					{ name: 'Avatar', value: 'avatar' },
 					{ name: 'Image', value: 'image' },
 					{ name: 'Job', value: 'job' },
+					{ name: 'Media', value: 'media' },
 					{ name: 'Project', value: 'project' },
 					{ name: 'Video', value: 'video' },
 					{ name: 'Voice', value: 'voice' },
