@@ -74,6 +74,7 @@ describe('what the editor shows', () => {
 			'account:getAiCreditUsage',
 			'account:getUsage',
 			'media:searchStock',
+			'music:search',
 		]);
 	});
 
@@ -83,6 +84,7 @@ describe('what the editor shows', () => {
 		['project', 'getMany'],
 		['avatar', 'getMany'],
 		['voice', 'getMany'],
+		['music', 'search'],
 	])('%s → %s shows Limit only while Return All is off', (resource, operation) => {
 		const limit = description.properties.find(
 			(property) =>

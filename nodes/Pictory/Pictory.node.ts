@@ -5,6 +5,14 @@ import { avatarDescription } from './resources/avatar';
 import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
 import { mediaDescription } from './resources/media';
+import {
+	getMusicGenreGroups,
+	getMusicGenres,
+	getMusicInstruments,
+	getMusicMoods,
+	getMusicPurposes,
+	musicDescription,
+} from './resources/music';
 import { projectDescription } from './resources/project';
 import { voiceDescription } from './resources/voice';
 import {
@@ -26,6 +34,7 @@ const operations = [
 	...voiceDescription,
 	...accountDescription,
 	...mediaDescription,
+	...musicDescription,
 ];
 
 export class Pictory implements INodeType {
@@ -68,6 +77,7 @@ export class Pictory implements INodeType {
 					{ name: 'Image', value: 'image' },
 					{ name: 'Job', value: 'job' },
 					{ name: 'Media', value: 'media' },
+					{ name: 'Music', value: 'music' },
 					{ name: 'Project', value: 'project' },
 					{ name: 'Video', value: 'video' },
 					{ name: 'Voice', value: 'voice' },
@@ -79,6 +89,13 @@ export class Pictory implements INodeType {
 	};
 
 	methods = {
+		loadOptions: {
+			getMusicGenreGroups,
+			getMusicGenres,
+			getMusicMoods,
+			getMusicInstruments,
+			getMusicPurposes,
+		},
 		listSearch: {
 			searchVoices,
 			searchSmartLayouts,
