@@ -200,14 +200,23 @@ describe('finding the video sources in the nodes panel', () => {
 			property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'video',
 	)!.options as INodePropertyOptions[];
 
-	test.each(['blog', 'article', 'PowerPoint', 'podcast', 'shorts', 'avatar', 'preview'])(
-		'typing "%s" finds the Pictory node',
-		(typed) => {
-			expect(codex.alias.some((alias) => alias.toLowerCase().includes(typed.toLowerCase()))).toBe(
-				true,
-			);
-		},
-	);
+	test.each([
+		'blog',
+		'article',
+		'PowerPoint',
+		'podcast',
+		'shorts',
+		'avatar',
+		'preview',
+		'stock footage',
+		'music',
+		'voice',
+		'credits',
+	])('typing "%s" finds the Pictory node', (typed) => {
+		expect(codex.alias.some((alias) => alias.toLowerCase().includes(typed.toLowerCase()))).toBe(
+			true,
+		);
+	});
 
 	test('Create from Text and Create Preview say which sources they take', () => {
 		const createFromText = videoOperations.find(({ value }) => value === 'createFromText')!;

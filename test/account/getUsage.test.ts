@@ -2,7 +2,7 @@
 import nock from 'nock';
 
 import { QUOTA } from '../pictoryStandIn';
-import { API_KEY, BASE_URL, runPictoryNode } from '../harness';
+import { API_KEY, BASE_URL, runAsAgentTool, runPictoryNode } from '../harness';
 
 const QUOTA_PATH = '/pictoryapis/v1/quota';
 const USAGE_PATH = '/pictoryapis/v1/aicredits/usage';
@@ -231,5 +231,32 @@ describe('Account → Get AI Credit Usage', () => {
 
 		expect(items).toHaveLength(3);
 		expect(requests).toHaveLength(1);
+	});
+});
+
+describe('as an AI Agent’s tool', () => {
+	test('Get Usage answers with the quota', async () => {
+		serve(QUOTA_PATH, QUOTA);
+
+		const { items, error } = await runAsAgentTool({ resource: 'account', operation: 'getUsage' });
+
+		expect(error).toBeUndefined();
+		expect(JSON.parse(items[0].json.answer as string)).toEqual([QUOTA]);
+	});
+
+	test('Get AI Credit Usage takes the month the model names', async () => {
+		const requests = serve(USAGE_PATH, TRANSACTIONS);
+
+		const { items } = await runAsAgentTool(
+			{
+				resource: 'account',
+				operation: 'getAiCreditUsage',
+				month: "={{ $fromAI('month', 'The month, by name', 'string') }}",
+			},
+			{ toolArgs: { month: 'February' } },
+		);
+
+		expect(JSON.parse(items[0].json.answer as string)).toEqual(TRANSACTIONS);
+		expect(requests).toEqual([`${USAGE_PATH}?year=2026&month=2`]);
 	});
 });

@@ -2,7 +2,7 @@
 import nock from 'nock';
 
 import { dropdownLists } from '../fakePictory';
-import { API_KEY, BASE_URL, loadDropdown, runPictoryNode } from '../harness';
+import { API_KEY, BASE_URL, loadDropdown, runAsAgentTool, runPictoryNode } from '../harness';
 
 const VOICES = '/pictoryapis/v1/voiceovers/tracks';
 
@@ -114,5 +114,20 @@ describe('Voice → Get Many', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(moreVoices.length);
 		expect(requests).toHaveLength(1);
+	});
+
+	test('as an AI Agent’s tool: the voices of the language the model asks for', async () => {
+		serveVoices();
+
+		const { items, error } = await runAsAgentTool(
+			{
+				...getMany,
+				language: "={{ $fromAI('language', 'The language of the voices', 'string') }}",
+			},
+			{ toolArgs: { language: 'Spanish' } },
+		);
+
+		expect(error).toBeUndefined();
+		expect(JSON.parse(items[0].json.answer as string)).toEqual([dropdownLists.voices[2]]);
 	});
 });
