@@ -168,3 +168,34 @@ test('with a wrong key, n8n hands the editor Pictory’s "rejected the API key",
 	expect(String(error)).toContain('Pictory rejected the API key');
 	expect(String(error)).not.toContain('pictai_wrong_0123456789');
 });
+
+test('the example: the weekly usage report, its Slack message made from the quota', async () => {
+	const example = exampleWorkflow('weekly-usage-to-slack.json');
+	example.nodes.find(({ type }) => type === 'CUSTOM.pictory')!.credentials = {
+		pictoryApi: credential,
+	};
+	// The Slack step, left to the user's Slack credential, becomes a Set node with the same text.
+	const slack = example.nodes.find(({ name }) => name === 'Post to Slack')!;
+	const text = slack.parameters.text as string;
+	Object.assign(slack, {
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		parameters: {
+			assignments: { assignments: [{ id: 'text', name: 'text', type: 'string', value: text }] },
+		},
+	});
+	const id = await client.createWorkflow(example);
+
+	const execution = await client.run(id, 'Every Monday at 9');
+
+	expect(execution.status).toBe('success');
+	expect(outputOf(execution, 'Post to Slack').map((item) => item.json.text)).toEqual([
+		[
+			'Pictory this billing term:',
+			'• Video: 12 of 600 minutes',
+			'• Transcription: 0 of 600 minutes',
+			'• ElevenLabs voice-over: 3 of 120 minutes',
+			'• AI credits: 40 of 1000 (960 left)',
+		].join('\n'),
+	]);
+});
