@@ -76,6 +76,11 @@ describe('what the editor shows', () => {
 			'project:getMany',
 			'project:render',
 			'avatar:getMany',
+			'voice:getMany',
+			'account:getAiCreditUsage',
+			'account:getUsage',
+			'media:searchStock',
+			'music:search',
 		]);
 	});
 
@@ -85,6 +90,8 @@ describe('what the editor shows', () => {
 		['job', 'getMany'],
 		['project', 'getMany'],
 		['avatar', 'getMany'],
+		['voice', 'getMany'],
+		['music', 'search'],
 	])('%s → %s shows Limit only while Return All is off', (resource, operation) => {
 		const limit = description.properties.find(
 			(property) =>
@@ -209,14 +216,23 @@ describe('finding the video sources in the nodes panel', () => {
 			property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'video',
 	)!.options as INodePropertyOptions[];
 
-	test.each(['blog', 'article', 'PowerPoint', 'podcast', 'shorts', 'avatar', 'preview'])(
-		'typing "%s" finds the Pictory node',
-		(typed) => {
-			expect(codex.alias.some((alias) => alias.toLowerCase().includes(typed.toLowerCase()))).toBe(
-				true,
-			);
-		},
-	);
+	test.each([
+		'blog',
+		'article',
+		'PowerPoint',
+		'podcast',
+		'shorts',
+		'avatar',
+		'preview',
+		'stock footage',
+		'music',
+		'voice',
+		'credits',
+	])('typing "%s" finds the Pictory node', (typed) => {
+		expect(codex.alias.some((alias) => alias.toLowerCase().includes(typed.toLowerCase()))).toBe(
+			true,
+		);
+	});
 
 	test('Create from Text and Create Preview say which sources they take', () => {
 		const createFromText = videoOperations.find(({ value }) => value === 'createFromText')!;

@@ -426,6 +426,31 @@ export async function loadDropdown(
 }
 
 /**
+ * An options field's list as n8n's editor loads it (`loadOptionsMethod`): the method on a
+ * LoadOptionsContext for the node with `parameters`, its credential attached.
+ */
+export async function loadOptions(
+	method: string,
+	{
+		parameters = { resource: 'music', operation: 'search' } as INodeParameters,
+		credentials = { pictoryApi: { apiKey: API_KEY } } as Record<
+			string,
+			ICredentialDataDecryptedObject
+		>,
+	} = {},
+) {
+	const node = pictoryNode('pictory', parameters);
+	const context = new LoadOptionsContext(
+		workflowOf(node),
+		node,
+		createAdditionalData(credentials),
+		'parameters',
+	);
+	const { methods } = new Pictory() as INodeType;
+	return await onClock(methods!.loadOptions![method].call(context));
+}
+
+/**
  * What n8n's editor does to fill a resource mapper of the Pictory node (the mapper's fields, from
  * DynamicNodeParametersService in n8n's app): call the node's resource mapping method on a
  * LoadOptionsContext with the node's parameters as they stand.

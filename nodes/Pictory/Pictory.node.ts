@@ -1,10 +1,21 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { accountDescription } from './resources/account';
 import { aiVideoDescription } from './resources/aiVideo';
 import { avatarDescription } from './resources/avatar';
 import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
+import { mediaDescription } from './resources/media';
+import {
+	getMusicGenreGroups,
+	getMusicGenres,
+	getMusicInstruments,
+	getMusicMoods,
+	getMusicPurposes,
+	musicDescription,
+} from './resources/music';
 import { projectDescription, searchProjects } from './resources/project';
+import { voiceDescription } from './resources/voice';
 import {
 	getTemplateVariables,
 	searchAvatars,
@@ -25,6 +36,10 @@ const operations = [
 	...jobDescription,
 	...projectDescription,
 	...avatarDescription,
+	...voiceDescription,
+	...accountDescription,
+	...mediaDescription,
+	...musicDescription,
 ];
 
 export class Pictory implements INodeType {
@@ -36,7 +51,7 @@ export class Pictory implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Render narrated videos from text and generate images from prompts with Pictory, and get its images, jobs and projects',
+			'Render narrated videos from text and generate images from prompts with Pictory, search its stock media and music, and get its images, jobs, projects, voices and your usage',
 		defaults: {
 			name: 'Pictory',
 		},
@@ -62,12 +77,16 @@ export class Pictory implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account' },
 					{ name: 'AI Video', value: 'aiVideo' },
 					{ name: 'Avatar', value: 'avatar' },
 					{ name: 'Image', value: 'image' },
 					{ name: 'Job', value: 'job' },
+					{ name: 'Media', value: 'media' },
+					{ name: 'Music', value: 'music' },
 					{ name: 'Project', value: 'project' },
 					{ name: 'Video', value: 'video' },
+					{ name: 'Voice', value: 'voice' },
 				],
 				default: 'image',
 			},
@@ -76,6 +95,13 @@ export class Pictory implements INodeType {
 	};
 
 	methods = {
+		loadOptions: {
+			getMusicGenreGroups,
+			getMusicGenres,
+			getMusicMoods,
+			getMusicInstruments,
+			getMusicPurposes,
+		},
 		listSearch: {
 			searchVoices,
 			searchSmartLayouts,

@@ -493,6 +493,164 @@ export function readEntries<T extends IDataObject>(node: INode, url: string, bod
 	return list.filter((entry): entry is T => asObject(entry) !== undefined);
 }
 
+// ---- Voices: GET /v1/voiceovers/tracks (Voice → Get Many and the Voice dropdown) ----
+
+export const VOICES_PATH = '/v1/voiceovers/tracks';
+
+/** Pictory's voices, every field kept: the one reader of the voice list. */
+export const readVoices = (node: INode, body: unknown) =>
+	readEntries<PictoryVoice>(node, VOICES_PATH, body);
+
+// ---- Account: GET /v1/quota, GET /v1/aicredits/usage ----
+
+/** Used and allowed this billing term [stated]; minutes or credits. */
+export interface PictoryAllowance extends IDataObject {
+	used?: number;
+	limit?: number;
+}
+
+/** GET /v1/quota [stated]: the current billing term's use, one allowance per kind. */
+export interface PictoryQuota extends IDataObject {
+	videoMinutes?: PictoryAllowance;
+	transcriptionMinutes?: PictoryAllowance;
+	elevenLabsVoiceOverMinutes?: PictoryAllowance;
+	aiCredits?: PictoryAllowance;
+}
+
+const QUOTA_FIELDS = [
+	'videoMinutes',
+	'transcriptionMinutes',
+	'elevenLabsVoiceOverMinutes',
+	'aiCredits',
+];
+
+/**
+ * Reads the quota: an object with the allowances at the top [stated], or inside `data` as the
+ * `/v2` answers are wrapped [inferred]. `success: false` is Pictory refusing.
+ */
+export function readQuota(node: INode, body: unknown): PictoryQuota {
+	const answer = asObject(body);
+	if (!answer) throw unreadableAnswer(node, 'Expected a JSON object with the quota.');
+	if (answer.success === false) throw listRefusedError(node, answer);
+	const data = asObject(answer.data);
+	const holds = (object: IDataObject) => QUOTA_FIELDS.some((field) => field in object);
+	if (!holds(answer) && data && holds(data)) return data;
+	if (!holds(answer)) throw unreadableAnswer(node, 'The answer has none of the quota’s fields.');
+	return answer;
+}
+
+/** One AI-credit transaction [stated]: `type` credit or debit; newest first. */
+export interface PictoryCreditTransaction extends IDataObject {
+	transactionId?: string;
+	type?: string;
+	amount?: number;
+	/** What spent or gave the credits: "Text-to-Image", "AI Avatar", "Monthly Reset"… */
+	source?: string;
+	description?: string;
+	plan?: string;
+	transactionDate?: string;
+}
+
+export const AI_CREDIT_USAGE_PATH = '/v1/aicredits/usage';
+
+/**
+ * Reads the AI-credit ledger: a bare list [stated], or the same in `items` or `data` [inferred];
+ * `success: false` is Pictory refusing.
+ */
+export function readCreditUsage(node: INode, body: unknown): PictoryCreditTransaction[] {
+	const answer = asObject(body);
+	if (answer?.success === false) throw listRefusedError(node, answer);
+	const list = Array.isArray(answer?.data) ? answer.data : body;
+	return readEntries<PictoryCreditTransaction>(node, AI_CREDIT_USAGE_PATH, list);
+}
+
+// ---- Stock media: GET /v1/media/search ----
+
+/** A stock video or image [stated]; its preview links are watermarked and expire. */
+export interface PictoryStockMedia extends IDataObject {
+	assetId?: string | number;
+	id?: string | number;
+	duration?: number;
+	keyword?: string;
+	mediaDescription?: string;
+	/** video or image. */
+	mediaType?: string;
+	preview?: { jpg?: string; url?: string };
+	thumbnail?: { jpg?: string; url?: string };
+	/** story_blocks or getty. */
+	searchLibrary?: string;
+}
+
+export const MEDIA_SEARCH_PATH = '/v1/media/search';
+
+/**
+ * Reads a stock search: `{ data: { page, searchResults: [...] } }` [stated], or `searchResults`
+ * or `items` at the top [inferred]. No results is an empty list.
+ */
+export function readStockSearch(node: INode, body: unknown): PictoryStockMedia[] {
+	const answer = asObject(body);
+	if (!answer) throw unreadableAnswer(node, 'Expected a JSON object with "searchResults".');
+	if (answer.success === false) throw listRefusedError(node, answer);
+	const data = asObject(answer.data) ?? {};
+	const list = [data.searchResults, answer.searchResults, data.items, answer.items].find(
+		Array.isArray,
+	);
+	if (!list) {
+		if (typeof answer.message === 'string') throw listRefusedError(node, answer);
+		throw unreadableAnswer(node, 'The answer has no "searchResults" list.');
+	}
+	return readEntries<PictoryStockMedia>(node, MEDIA_SEARCH_PATH, list);
+}
+
+// ---- Music: POST /v1/music/search, GET /v1/music/{moods,genres,…} ----
+
+/** A track [stated]: `audioUrl` is its stream, `duration` in seconds. */
+export interface PictoryTrack extends IDataObject {
+	id?: string | number;
+	title?: string;
+	audioUrl?: string;
+	duration?: number;
+	genres?: string[];
+	instruments?: string[];
+	moods?: string[];
+	purposes?: string[];
+}
+
+export const MUSIC_SEARCH_PATH = '/v1/music/search';
+
+/**
+ * Reads a page of a music search: `{ items: [...] }` [stated]; Pictory's own client also takes
+ * `data.items`, `searchResults` and `tracks` [stated], and so does this reader.
+ */
+export function readTracks(node: INode, body: unknown): PictoryTrack[] {
+	const answer = asObject(body);
+	if (!answer) throw unreadableAnswer(node, 'Expected a JSON object with the tracks in "items".');
+	if (answer.success === false) throw listRefusedError(node, answer);
+	const data = asObject(answer.data) ?? {};
+	const list = [answer.items, data.items, answer.searchResults, answer.tracks, data.tracks].find(
+		Array.isArray,
+	);
+	if (!list) {
+		if (typeof answer.message === 'string') throw listRefusedError(node, answer);
+		throw unreadableAnswer(node, 'The answer has no "items" list of tracks.');
+	}
+	return readEntries<PictoryTrack>(node, MUSIC_SEARCH_PATH, list);
+}
+
+/**
+ * Reads one of the music filter lists (moods, genres…): a bare list of names [stated]; objects
+ * with a `name` are taken too [inferred]. Each name once, as Pictory spells it (values are
+ * case-sensitive [stated]).
+ */
+export function readNames(node: INode, url: string, body: unknown): string[] {
+	const list = Array.isArray(body) ? body : asObject(body)?.items;
+	if (!Array.isArray(list)) throw unreadableAnswer(node, `The answer to ${url} is not a list.`);
+	const names = list.map((entry) => (typeof entry === 'string' ? entry : asObject(entry)?.name));
+	return [
+		...new Set(names.filter((name): name is string => typeof name === 'string' && !!name.trim())),
+	];
+}
+
 // ---- Avatars: GET /v1/avatars ----
 
 /** One look of an avatar [stated]: its `id` is what a storyboard's `avatar.avatarId` takes. */

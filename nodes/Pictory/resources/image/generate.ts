@@ -1,11 +1,23 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DOWNLOAD_IMAGE, downloadImageFields, waitFields } from '../../shared/descriptions';
+import {
+	DOWNLOAD_IMAGE,
+	downloadImageFields,
+	passThroughDataField,
+	waitFields,
+} from '../../shared/descriptions';
 import { IMAGE_FILE, itemsWithFiles, readDownload } from '../../shared/download';
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { IMAGE_ORDER } from '../../shared/orders';
-import { readBoolean, readText, readWebUrl, refuse, withoutEmpty } from '../../shared/values';
+import {
+	readBoolean,
+	readPassThroughData,
+	readText,
+	readWebUrl,
+	refuse,
+	withoutEmpty,
+} from '../../shared/values';
 
 const showOnlyForGenerate = {
 	resource: ['image'],
@@ -76,6 +88,7 @@ export const generateDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForGenerate },
 		default: {},
 		options: [
+			passThroughDataField,
 			{
 				displayName: 'Reference Image URL',
 				name: 'referenceImageUrl',
@@ -149,6 +162,7 @@ function imageFields(context: IExecuteSingleFunctions): IDataObject {
 			'Reference Image URL',
 		),
 		webhook: readWebUrl(context, 'additionalFields.webhook', 'Webhook URL'),
+		webhookInput: readPassThroughData(context),
 	});
 }
 

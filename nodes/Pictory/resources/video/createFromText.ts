@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import { passThroughDataField } from '../../shared/descriptions';
 import type { OperationCall } from '../../shared/operation';
 import { VIDEO_ORDER } from '../../shared/orders';
 import {
 	readBoolean,
 	readChoice,
 	readNumber,
+	readPassThroughData,
 	readRequiredWebUrl,
 	readText,
 	readWebUrl,
@@ -228,6 +230,7 @@ export const createFromTextDescription: INodeProperties[] = [
 				description: 'The language of the story',
 			},
 			...logoFields,
+			passThroughDataField,
 			{
 				displayName: 'Save as Project',
 				name: 'saveProject',
@@ -362,6 +365,7 @@ export function storyboardFields(context: IExecuteSingleFunctions): IDataObject 
 		saveProject: readSaveProject(context),
 		subtitleStyleName: readText(context, 'additionalFields.subtitleStyleName', 'Subtitle Style'),
 		webhook: readWebhook(context),
+		webhookInput: readPassThroughData(context),
 		voiceOver,
 		backgroundMusic: readBackgroundMusic(context),
 		avatar: readAvatar(context, voiceOver),
