@@ -70,6 +70,7 @@ describe('what the editor shows', () => {
 			'job:getMany',
 			'project:getMany',
 			'avatar:getMany',
+			'media:upload',
 		]);
 	});
 

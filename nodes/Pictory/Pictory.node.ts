@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { avatarDescription } from './resources/avatar';
 import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
+import { mediaDescription } from './resources/media';
 import { projectDescription } from './resources/project';
 import {
 	searchAvatars,
@@ -20,6 +21,7 @@ const operations = [
 	...jobDescription,
 	...projectDescription,
 	...avatarDescription,
+	...mediaDescription,
 ];
 
 export class Pictory implements INodeType {
@@ -60,6 +62,7 @@ export class Pictory implements INodeType {
 					{ name: 'Avatar', value: 'avatar' },
 					{ name: 'Image', value: 'image' },
 					{ name: 'Job', value: 'job' },
+					{ name: 'Media', value: 'media' },
 					{ name: 'Project', value: 'project' },
 					{ name: 'Video', value: 'video' },
 				],

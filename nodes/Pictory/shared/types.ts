@@ -503,3 +503,36 @@ export function avatarLooks(avatar: PictoryAvatar): PictoryAvatarLook[] {
 		return entry !== undefined && idText(entry.id) !== undefined;
 	});
 }
+
+// ---- Uploads: POST /v1/media/generateurl ----
+
+/**
+ * Pictory's answer to a signed upload request [stated]: `{ success, data: { signedUrl, url, key } }`.
+ * The bytes go to `signedUrl` (a PUT, within 24 h, with the Content-Type asked for); `url` is where
+ * Pictory reads the file afterwards. The fields at the top level are read too [inferred].
+ */
+export interface SignedUploadAnswer extends IDataObject {
+	success?: boolean;
+	data?: { signedUrl?: string; url?: string; key?: string } & IDataObject;
+}
+
+export interface SignedUpload {
+	signedUrl: string;
+	url: string;
+	key?: string;
+}
+
+/** Reads a signed upload answer: a refusal, or one without both URLs, is an error. */
+export function readSignedUpload(node: INode, body: unknown): SignedUpload {
+	const answer = asObject(body);
+	if (!answer) throw unreadableAnswer(node, 'Expected a JSON object with a signed upload URL.');
+	if (answer.success === false) throw listRefusedError(node, answer);
+	const data = asObject(answer.data) ?? answer;
+	const signedUrl = firstString(data.signedUrl, data.signedURL, answer.signedUrl);
+	const url = firstString(data.url, data.fileUrl, answer.url);
+	if (!signedUrl || !url) {
+		throw unreadableAnswer(node, 'The answer has no "data.signedUrl" and "data.url".');
+	}
+	const key = firstString(data.key, answer.key);
+	return { signedUrl, url, ...(key && { key }) };
+}
