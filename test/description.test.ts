@@ -71,6 +71,7 @@ describe('what the editor shows', () => {
 			'project:getMany',
 			'avatar:getMany',
 			'media:upload',
+			'transcription:transcribe',
 		]);
 	});
 
@@ -134,6 +135,8 @@ describe('how each field is sent', () => {
 			'generate: aspectRatio (options) → body aspectRatio',
 			'generate: style (options) → body style',
 			'createFromText,createPreview: aspectRatio (options) → body aspectRatio',
+			'transcribe: mediaType (options) → body mediaType',
+			'transcribe: language (options) → body language',
 		]);
 	});
 });

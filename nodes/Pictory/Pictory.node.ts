@@ -5,6 +5,7 @@ import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
 import { mediaDescription } from './resources/media';
 import { projectDescription } from './resources/project';
+import { transcriptionDescription } from './resources/transcription';
 import {
 	searchAvatars,
 	searchBrands,
@@ -22,6 +23,7 @@ const operations = [
 	...projectDescription,
 	...avatarDescription,
 	...mediaDescription,
+	...transcriptionDescription,
 ];
 
 export class Pictory implements INodeType {
@@ -64,6 +66,7 @@ export class Pictory implements INodeType {
 					{ name: 'Job', value: 'job' },
 					{ name: 'Media', value: 'media' },
 					{ name: 'Project', value: 'project' },
+					{ name: 'Transcription', value: 'transcription' },
 					{ name: 'Video', value: 'video' },
 				],
 				default: 'image',

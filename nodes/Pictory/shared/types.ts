@@ -536,3 +536,51 @@ export function readSignedUpload(node: INode, body: unknown): SignedUpload {
 	const key = firstString(data.key, answer.key);
 	return { signedUrl, url, ...(key && { key }) };
 }
+
+// ---- Transcripts: POST /v2/transcription, POST /v2/transcription/…/highlights ----
+
+/**
+ * A word of a transcript [stated]: times in seconds; a pause is an entry with `is_pause: true`, an
+ * empty `word` and a `pause_size` ("small"…). In a highlights job, the chosen words have
+ * `highlight: true` [stated in Pictory's examples].
+ */
+export interface PictoryTranscriptWord extends IDataObject {
+	uid?: string;
+	word: string;
+	start_time: number;
+	end_time: number;
+	speakerId?: number | string;
+	sentence_index?: number;
+	is_pause?: boolean;
+	pause_size?: string;
+	highlight?: boolean;
+}
+
+/** A sentence of a transcript [stated]: its speaker and its timed words. */
+export interface PictoryTranscriptSentence extends IDataObject {
+	uid?: string;
+	speakerId?: number | string;
+	words: PictoryTranscriptWord[];
+}
+
+/**
+ * A completed transcription job's fields [stated]: `transcript`, `txt` (plain text), `srt` and
+ * `vtt` (subtitles: inline text [inferred]) and `mediaInfo` (duration, dimensions, aspect).
+ */
+export interface PictoryTranscriptionData extends IDataObject {
+	transcript?: PictoryTranscriptSentence[];
+	txt?: string;
+	srt?: string;
+	vtt?: string;
+	mediaInfo?: IDataObject;
+}
+
+/** The sentences of a transcript, when `value` is one (a list of objects with a `words` list). */
+export function readTranscript(value: unknown): PictoryTranscriptSentence[] | undefined {
+	if (!Array.isArray(value)) return undefined;
+	const sentences = value.filter(
+		(entry): entry is PictoryTranscriptSentence =>
+			asObject(entry) !== undefined && Array.isArray((entry as IDataObject).words),
+	);
+	return sentences.length === value.length ? sentences : undefined;
+}
