@@ -72,6 +72,7 @@ describe('what the editor shows', () => {
 			'avatar:getMany',
 			'media:upload',
 			'transcription:transcribe',
+			'transcription:createHighlights',
 		]);
 	});
 

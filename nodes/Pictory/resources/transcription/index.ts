@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { handledBy } from '../../shared/operation';
+import {
+	createHighlights,
+	createHighlightsDescription,
+	HIGHLIGHTS_PATH_EXPRESSION,
+} from './createHighlights';
 import { transcribe, transcribeDescription, TRANSCRIPTION_PATH } from './transcribe';
 
 /**
@@ -26,8 +31,20 @@ export const transcriptionDescription: INodeProperties[] = [
 					...handledBy(transcribe),
 				},
 			},
+			{
+				name: 'Create Highlights',
+				value: 'createHighlights',
+				action: 'Create highlights of a transcript',
+				description:
+					'Pick the best moments of a transcribed recording, up to a target length: their start and end times and text, to cut or caption',
+				routing: {
+					request: { method: 'POST', url: HIGHLIGHTS_PATH_EXPRESSION },
+					...handledBy(createHighlights),
+				},
+			},
 		],
 		default: 'transcribe',
 	},
 	...transcribeDescription,
+	...createHighlightsDescription,
 ];
