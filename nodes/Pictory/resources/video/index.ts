@@ -9,8 +9,13 @@ import {
 	RENDER_PREVIEW_PATH_EXPRESSION,
 } from './renderPreview';
 
-export { searchBrands, searchSmartLayouts, searchSubtitleStyles, searchVoices } from './dropdowns';
-export { searchAvatars } from './dropdowns';
+export {
+	searchAvatars,
+	searchBrands,
+	searchSmartLayouts,
+	searchSubtitleStyles,
+	searchVoices,
+} from './dropdowns';
 
 /**
  * The Video resource. Each operation declares the request it sends and names the one function
