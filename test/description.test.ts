@@ -75,6 +75,9 @@ describe('what the editor shows', () => {
 			'account:getUsage',
 			'media:searchStock',
 			'music:search',
+			'media:upload',
+			'transcription:transcribe',
+			'transcription:createHighlights',
 		]);
 	});
 
@@ -140,6 +143,8 @@ describe('how each field is sent', () => {
 			'generate: aspectRatio (options) → body aspectRatio',
 			'generate: style (options) → body style',
 			'createFromText,createPreview: aspectRatio (options) → body aspectRatio',
+			'transcribe: mediaType (options) → body mediaType',
+			'transcribe: language (options) → body language',
 		]);
 	});
 });

@@ -14,6 +14,7 @@ import {
 	musicDescription,
 } from './resources/music';
 import { projectDescription } from './resources/project';
+import { transcriptionDescription } from './resources/transcription';
 import { voiceDescription } from './resources/voice';
 import {
 	searchAvatars,
@@ -35,6 +36,7 @@ const operations = [
 	...accountDescription,
 	...mediaDescription,
 	...musicDescription,
+	...transcriptionDescription,
 ];
 
 export class Pictory implements INodeType {
@@ -46,7 +48,7 @@ export class Pictory implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Render narrated videos from text and generate images from prompts with Pictory, search its stock media and music, and get its images, jobs, projects, voices and your usage',
+			'Render narrated videos and generate images with Pictory, transcribe recordings, upload files, search its stock media and music, and get its images, jobs, projects, voices and your usage',
 		defaults: {
 			name: 'Pictory',
 		},
@@ -79,6 +81,7 @@ export class Pictory implements INodeType {
 					{ name: 'Media', value: 'media' },
 					{ name: 'Music', value: 'music' },
 					{ name: 'Project', value: 'project' },
+					{ name: 'Transcription', value: 'transcription' },
 					{ name: 'Video', value: 'video' },
 					{ name: 'Voice', value: 'voice' },
 				],
