@@ -81,6 +81,9 @@ describe('what the editor shows', () => {
 			'account:getUsage',
 			'media:searchStock',
 			'music:search',
+			'media:upload',
+			'transcription:transcribe',
+			'transcription:createHighlights',
 		]);
 	});
 
@@ -156,6 +159,8 @@ describe('how each field is sent', () => {
 			'generate: veoAspectRatio (options) → body aspectRatio',
 			'generate: veoDuration (options) → body duration',
 			'createFromText,createPreview: aspectRatio (options) → body aspectRatio',
+			'transcribe: mediaType (options) → body mediaType',
+			'transcribe: language (options) → body language',
 		]);
 	});
 });

@@ -236,6 +236,8 @@ interface RunOptions {
 	inputItems?: number;
 	/** The items the node receives, as an earlier node (a sheet, say) would give them. */
 	input?: IDataObject[];
+	/** The same with their binary data, as a node that gives files (Google Drive) would. */
+	inputData?: INodeExecutionData[];
 	/** Stops the execution, as the editor's Stop button does, once this returns true. */
 	stopWhen?: () => boolean;
 }
@@ -275,7 +277,7 @@ function workflowOf(node: INode, timezone?: string, id = 'test-workflow'): Workf
 async function executeManually(
 	workflow: Workflow,
 	start: INode,
-	input: IDataObject[],
+	input: INodeExecutionData[],
 	{ credentials, stopWhen }: Pick<RunOptions, 'credentials' | 'stopWhen'>,
 ): Promise<IRun> {
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
@@ -297,9 +299,7 @@ async function executeManually(
 		executionData: {
 			contextData: {},
 			metadata: {},
-			nodeExecutionStack: [
-				{ node: start, data: { main: [input.map((json) => ({ json }))] }, source: null },
-			],
+			nodeExecutionStack: [{ node: start, data: { main: [input] }, source: null }],
 			waitingExecution: {},
 			waitingExecutionSource: {},
 		},
@@ -330,13 +330,14 @@ export async function runPictoryNode(
 		stopWhen,
 		inputItems = 1,
 		input = Array.from({ length: inputItems }, () => ({})),
+		inputData = input.map((json) => ({ json })),
 		type = 'pictory',
 	}: RunOptions & {
 		/** A node type of the package: pictory, pictoryTrigger, or one registered. */ type?: string;
 	} = {},
 ): Promise<NodeRunResult> {
 	const node = pictoryNode(type, parameters, settings);
-	const run = await executeManually(workflowOf(node, timezone), node, input, {
+	const run = await executeManually(workflowOf(node, timezone), node, inputData, {
 		credentials,
 		stopWhen,
 	});
@@ -647,7 +648,7 @@ export async function runAsAgentTool(
 		nodeTypes,
 		settings: {},
 	});
-	const input = Array.from({ length: agentItems }, (_, index) => ({ index }));
+	const input = Array.from({ length: agentItems }, (_, index) => ({ json: { index } }));
 	const run = await executeManually(workflow, agent, input, { credentials });
 	const items = run.data.resultData.runData[agent.name]?.at(-1)?.data?.main?.[0] ?? [];
 	return { items, error: run.data.resultData.error };

@@ -15,6 +15,7 @@ import {
 	musicDescription,
 } from './resources/music';
 import { projectDescription, searchProjects } from './resources/project';
+import { transcriptionDescription } from './resources/transcription';
 import { voiceDescription } from './resources/voice';
 import {
 	getTemplateVariables,
@@ -40,6 +41,7 @@ const operations = [
 	...accountDescription,
 	...mediaDescription,
 	...musicDescription,
+	...transcriptionDescription,
 ];
 
 export class Pictory implements INodeType {
@@ -51,7 +53,7 @@ export class Pictory implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Render narrated videos from text and generate images from prompts with Pictory, search its stock media and music, and get its images, jobs, projects, voices and your usage',
+			'Render narrated videos and generate images with Pictory, transcribe recordings, upload files, search its stock media and music, and get its images, jobs, projects, voices and your usage',
 		defaults: {
 			name: 'Pictory',
 		},
@@ -85,6 +87,7 @@ export class Pictory implements INodeType {
 					{ name: 'Media', value: 'media' },
 					{ name: 'Music', value: 'music' },
 					{ name: 'Project', value: 'project' },
+					{ name: 'Transcription', value: 'transcription' },
 					{ name: 'Video', value: 'video' },
 					{ name: 'Voice', value: 'voice' },
 				],

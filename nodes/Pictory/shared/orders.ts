@@ -64,6 +64,25 @@ export const PREVIEW_ORDER: OrderKind = {
 	afterFailure: 'Change the source or settings and create the preview again.',
 };
 
+/** A transcription (Transcribe): billed in transcription minutes. */
+export const TRANSCRIPTION_ORDER: OrderKind = {
+	what: 'transcript',
+	make: 'transcribe the file',
+	verb: 'transcribing',
+	findWith: 'Job → Get Many',
+	afterFailure:
+		'Check that the file is a video or audio recording Pictory can download, and transcribe it again.',
+};
+
+/** Highlights of a transcript (Create Highlights). */
+export const HIGHLIGHTS_ORDER: OrderKind = {
+	what: 'summary',
+	make: 'create the highlights',
+	verb: 'creating',
+	findWith: 'Job → Get Many',
+	afterFailure: 'Check the transcript or transcription job, and create the highlights again.',
+};
+
 /**
  * The job Pictory accepted an order as (see readOrderAnswer). A refusal ordered nothing; an
  * answer without a job id may still have ordered something, and the error says where to look.

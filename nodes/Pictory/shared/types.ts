@@ -826,3 +826,83 @@ export const AI_VIDEO_LIST: PictoryList<PictoryAiVideo> = {
 	nextKeyFields: PAGE_KEY_SPELLINGS,
 	idOf: (video) => idText(video.id),
 };
+// ---- Uploads: POST /v1/media/generateurl ----
+
+/**
+ * Pictory's answer to a signed upload request [stated]: `{ success, data: { signedUrl, url, key } }`.
+ * The bytes go to `signedUrl` (a PUT, within 24 h, with the Content-Type asked for); `url` is where
+ * Pictory reads the file afterwards. The fields at the top level are read too [inferred].
+ */
+export interface SignedUploadAnswer extends IDataObject {
+	success?: boolean;
+	data?: { signedUrl?: string; url?: string; key?: string } & IDataObject;
+}
+
+export interface SignedUpload {
+	signedUrl: string;
+	url: string;
+	key?: string;
+}
+
+/** Reads a signed upload answer: a refusal, or one without both URLs, is an error. */
+export function readSignedUpload(node: INode, body: unknown): SignedUpload {
+	const answer = asObject(body);
+	if (!answer) throw unreadableAnswer(node, 'Expected a JSON object with a signed upload URL.');
+	if (answer.success === false) throw listRefusedError(node, answer);
+	const data = asObject(answer.data) ?? answer;
+	const signedUrl = firstString(data.signedUrl, data.signedURL, answer.signedUrl);
+	const url = firstString(data.url, data.fileUrl, answer.url);
+	if (!signedUrl || !url) {
+		throw unreadableAnswer(node, 'The answer has no "data.signedUrl" and "data.url".');
+	}
+	const key = firstString(data.key, answer.key);
+	return { signedUrl, url, ...(key && { key }) };
+}
+
+// ---- Transcripts: POST /v2/transcription, POST /v2/transcription/…/highlights ----
+
+/**
+ * A word of a transcript [stated]: times in seconds; a pause is an entry with `is_pause: true`, an
+ * empty `word` and a `pause_size` ("small"…). In a highlights job, the chosen words have
+ * `highlight: true` [stated in Pictory's examples].
+ */
+export interface PictoryTranscriptWord extends IDataObject {
+	uid?: string;
+	word: string;
+	start_time: number;
+	end_time: number;
+	speakerId?: number | string;
+	sentence_index?: number;
+	is_pause?: boolean;
+	pause_size?: string;
+	highlight?: boolean;
+}
+
+/** A sentence of a transcript [stated]: its speaker and its timed words. */
+export interface PictoryTranscriptSentence extends IDataObject {
+	uid?: string;
+	speakerId?: number | string;
+	words: PictoryTranscriptWord[];
+}
+
+/**
+ * A completed transcription job's fields [stated]: `transcript`, `txt` (plain text), `srt` and
+ * `vtt` (subtitles: inline text [inferred]) and `mediaInfo` (duration, dimensions, aspect).
+ */
+export interface PictoryTranscriptionData extends IDataObject {
+	transcript?: PictoryTranscriptSentence[];
+	txt?: string;
+	srt?: string;
+	vtt?: string;
+	mediaInfo?: IDataObject;
+}
+
+/** The sentences of a transcript, when `value` is one (a list of objects with a `words` list). */
+export function readTranscript(value: unknown): PictoryTranscriptSentence[] | undefined {
+	if (!Array.isArray(value)) return undefined;
+	const sentences = value.filter(
+		(entry): entry is PictoryTranscriptSentence =>
+			asObject(entry) !== undefined && Array.isArray((entry as IDataObject).words),
+	);
+	return sentences.length === value.length ? sentences : undefined;
+}
