@@ -63,12 +63,18 @@ describe('what the editor shows', () => {
 		expect(operations.map(({ resource, operation }) => `${resource}:${operation}`)).toEqual([
 			'image:generate',
 			'image:getGeneratedImages',
+			'aiVideo:generate',
+			'aiVideo:getGeneratedVideos',
 			'video:createFromText',
 			'video:createPreview',
 			'video:renderPreview',
+			'video:renderFromTemplate',
 			'job:get',
 			'job:getMany',
+			'project:delete',
+			'project:get',
 			'project:getMany',
+			'project:render',
 			'avatar:getMany',
 			'voice:getMany',
 			'account:getAiCreditUsage',
@@ -83,6 +89,7 @@ describe('what the editor shows', () => {
 
 	test.each([
 		['image', 'getGeneratedImages'],
+		['aiVideo', 'getGeneratedVideos'],
 		['job', 'getMany'],
 		['project', 'getMany'],
 		['avatar', 'getMany'],
@@ -103,7 +110,11 @@ describe('what the editor shows', () => {
 	});
 
 	test('Download Video and its field are shown only while waiting for the video', () => {
-		const download = description.properties.find((property) => property.name === 'downloadVideo')!;
+		const download = description.properties.find(
+			(property) =>
+				property.name === 'downloadVideo' &&
+				property.displayOptions?.show?.operation?.includes('createFromText'),
+		)!;
 		const shown = (waitForCompletion: boolean) => {
 			const node = nodeWith({ resource: 'video', operation: 'createFromText', waitForCompletion });
 			return NodeHelpers.displayParameter(node.parameters, download, node, description);
@@ -142,6 +153,11 @@ describe('how each field is sent', () => {
 			'generate: model (options) → body model',
 			'generate: aspectRatio (options) → body aspectRatio',
 			'generate: style (options) → body style',
+			'generate: model (options) → body model',
+			'generate: pixverseAspectRatio (options) → body aspectRatio',
+			'generate: pixverseDuration (options) → body duration',
+			'generate: veoAspectRatio (options) → body aspectRatio',
+			'generate: veoDuration (options) → body duration',
 			'createFromText,createPreview: aspectRatio (options) → body aspectRatio',
 			'transcribe: mediaType (options) → body mediaType',
 			'transcribe: language (options) → body language',

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { accountDescription } from './resources/account';
+import { aiVideoDescription } from './resources/aiVideo';
 import { avatarDescription } from './resources/avatar';
 import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
@@ -13,14 +14,17 @@ import {
 	getMusicPurposes,
 	musicDescription,
 } from './resources/music';
-import { projectDescription } from './resources/project';
+import { projectDescription, searchProjects } from './resources/project';
 import { transcriptionDescription } from './resources/transcription';
 import { voiceDescription } from './resources/voice';
 import {
+	getTemplateVariables,
 	searchAvatars,
 	searchBrands,
 	searchSmartLayouts,
 	searchSubtitleStyles,
+	searchTemplates,
+	searchVimeoConnections,
 	searchVoices,
 	videoDescription,
 } from './resources/video';
@@ -28,6 +32,7 @@ import { BASE_URL_EXPRESSION } from './shared/transport';
 
 const operations = [
 	...imageDescription,
+	...aiVideoDescription,
 	...videoDescription,
 	...jobDescription,
 	...projectDescription,
@@ -75,6 +80,7 @@ export class Pictory implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'AI Video', value: 'aiVideo' },
 					{ name: 'Avatar', value: 'avatar' },
 					{ name: 'Image', value: 'image' },
 					{ name: 'Job', value: 'job' },
@@ -105,6 +111,12 @@ export class Pictory implements INodeType {
 			searchBrands,
 			searchSubtitleStyles,
 			searchAvatars,
+			searchTemplates,
+			searchProjects,
+			searchVimeoConnections,
+		},
+		resourceMapping: {
+			getTemplateVariables,
 		},
 	};
 }

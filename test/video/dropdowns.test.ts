@@ -79,6 +79,10 @@ describe('the dropdowns', () => {
 			['avatar', ['searchAvatars', 'id']],
 			['brandName', ['searchBrands', 'id']],
 			['subtitleStyleName', ['searchSubtitleStyles', 'id']],
+			['vimeoConnection', ['searchVimeoConnections', 'id']],
+			['template', ['searchTemplates', 'id']],
+			['vimeoConnection', ['searchVimeoConnections', 'id']],
+			['project', ['searchProjects', 'id']],
 		]);
 		for (const { modes } of locators) {
 			expect(methods.listSearch).toHaveProperty(modes![0].typeOptions!.searchListMethod!);

@@ -45,7 +45,7 @@ async function loadList<T extends IDataObject>(
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** Lower case, with typographic apostrophes as typed ones, so "pictory's" finds "Pictory’s". */
-const searchable = (name: string) => name.toLowerCase().replaceAll('’', "'");
+export const searchable = (name: string) => name.toLowerCase().replaceAll('’', "'");
 
 /**
  * What a dropdown shows for the typed text: the entries whose name holds it (in any case), sorted,
