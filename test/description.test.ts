@@ -74,8 +74,8 @@ describe('what the editor shows', () => {
 			'account:getAiCreditUsage',
 			'account:getUsage',
 			'media:searchStock',
-			'music:search',
 			'media:upload',
+			'music:search',
 			'transcription:transcribe',
 			'transcription:createHighlights',
 		]);
