@@ -42,6 +42,7 @@ import {
 	RENDER_PATH,
 	videoBytes,
 } from './fixtures';
+import { mediaRoutes, type StandInMedia } from './standIn/media';
 
 export interface StandInRequest {
 	method: string;
@@ -110,6 +111,8 @@ export interface PictoryStandIn {
 	/** The renders of previews received (PUT /v2/video/render/{id}): which preview, and the body. */
 	previewRenders: Array<{ previewJobId: string; body: unknown }>;
 	overrides: StandInOverrides;
+	/** Signed uploads, transcriptions and highlights (see standIn/media.ts). */
+	media: StandInMedia;
 	close(): Promise<void>;
 }
 
@@ -430,7 +433,21 @@ export async function startPictoryStandIn({
 		return json(response, 404, { message: 'Not found' });
 	};
 
+	const media = mediaRoutes({
+		apiKey,
+		origin: () => origin,
+		checksToComplete: renderChecks,
+		record: (request, path) =>
+			requests.push({
+				method: request.method ?? 'GET',
+				path,
+				nextPageKey: null,
+				authorization: request.headers.authorization,
+			}),
+	});
+	standIn.media = media.state;
 	const server = createServer((request, response) => {
+		if (media.handle(request, response)) return;
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
