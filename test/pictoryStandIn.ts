@@ -12,7 +12,7 @@
  * page. For tests of what n8n
  * does with the files, `POST /upload/<id>` compares the body it receives with that image's file,
  * byte for byte, and records the result. Tests of odd or hostile answers set them in `overrides`
- * (see StandInOverrides).
+ * (see StandInOverrides). Signed uploads, transcriptions and highlights: see standIn/media.ts.
  */
 import {
 	createServer,
@@ -102,6 +102,8 @@ export interface PictoryStandIn {
 	uploads: StandInUpload[];
 	/** The delay before every answer, in ms; read at each request, so it can be changed at any time. */
 	delayMs: number;
+	/** The size of the video files, in bytes; read at each download, like delayMs. */
+	videoFileSize: number;
 	/** The bodies of the render requests received, in order. */
 	renders: unknown[];
 	/** The webhook calls made when renders completed: where, and how n8n answered. */
@@ -251,6 +253,7 @@ export async function startPictoryStandIn({
 		requests,
 		uploads,
 		delayMs,
+		videoFileSize,
 		renders: [],
 		webhookCalls: [],
 		previews: [],
@@ -337,7 +340,7 @@ export async function startPictoryStandIn({
 			return response.end(fileOf(imageFile[1]));
 		}
 		const videoFile = /^\/videos\/(.+)\.mp4$/.exec(url.pathname);
-		if (request.method === 'GET' && videoFile) return sendVideo(response, videoFileSize);
+		if (request.method === 'GET' && videoFile) return sendVideo(response, standIn.videoFileSize);
 		const previewPage = /^\/preview\/([^/]+)$/.exec(url.pathname)?.[1];
 		if (previewPage !== undefined && request.method === 'GET') {
 			response.writeHead(200, { 'Content-Type': 'text/html' });

@@ -35,7 +35,7 @@ export class Pictory implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Render narrated videos from text and generate images from prompts with Pictory, and get its images, jobs and projects',
+			'Render narrated videos from text and generate images from prompts with Pictory, transcribe recordings into subtitles and highlights, and get its images, jobs and projects',
 		defaults: {
 			name: 'Pictory',
 		},
