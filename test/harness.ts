@@ -427,6 +427,57 @@ export async function loadDropdown(
 }
 
 /**
+ * An options field's list as n8n's editor loads it (`loadOptionsMethod`): the method on a
+ * LoadOptionsContext for the node with `parameters`, its credential attached.
+ */
+export async function loadOptions(
+	method: string,
+	{
+		parameters = { resource: 'music', operation: 'search' } as INodeParameters,
+		credentials = { pictoryApi: { apiKey: API_KEY } } as Record<
+			string,
+			ICredentialDataDecryptedObject
+		>,
+	} = {},
+) {
+	const node = pictoryNode('pictory', parameters);
+	const context = new LoadOptionsContext(
+		workflowOf(node),
+		node,
+		createAdditionalData(credentials),
+		'parameters',
+	);
+	const { methods } = new Pictory() as INodeType;
+	return await onClock(methods!.loadOptions![method].call(context));
+}
+
+/**
+ * What n8n's editor does to fill a resource mapper of the Pictory node (the mapper's fields, from
+ * DynamicNodeParametersService in n8n's app): call the node's resource mapping method on a
+ * LoadOptionsContext with the node's parameters as they stand.
+ */
+export async function loadResourceMapperFields(
+	method: string,
+	parameters: INodeParameters,
+	{
+		credentials = { pictoryApi: { apiKey: API_KEY } } as Record<
+			string,
+			ICredentialDataDecryptedObject
+		>,
+	} = {},
+) {
+	const node = pictoryNode('pictory', parameters);
+	const context = new LoadOptionsContext(
+		workflowOf(node),
+		node,
+		createAdditionalData(credentials),
+		'parameters',
+	);
+	const { methods } = new Pictory() as INodeType;
+	return await onClock(methods!.resourceMapping![method].call(context));
+}
+
+/**
  * What n8n does with a credential's `test` request when the credential is saved, or the test
  * retried (CredentialsTester in n8n's app): run it through RoutingNode as a throw-away node, then
  * map a failure through the rules.

@@ -46,6 +46,15 @@ export const VIDEO_ORDER: OrderKind = {
 	afterFailure: 'Change the story or settings and render again.',
 };
 
+/** An AI Studio video (AI Video → Generate). */
+export const AI_VIDEO_ORDER: OrderKind = {
+	what: 'video',
+	make: 'generate the video',
+	verb: 'generating',
+	findWith: 'Get Generated Videos',
+	afterFailure: 'Change the prompt or settings and generate again.',
+};
+
 /** A preview (Create Preview): its scenes and a link to watch them, not yet a rendered video. */
 export const PREVIEW_ORDER: OrderKind = {
 	what: 'preview',

@@ -1,10 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { handledBy } from '../../shared/operation';
+import { MEDIA_SEARCH_PATH } from '../../shared/types';
+import { searchStock, searchStockDescription } from './searchStock';
 import { UPLOAD_PATH, uploadDescription, uploadMedia } from './upload';
 
 /**
- * The Media resource: files in Pictory's storage (see shared/operation.ts for `handledBy`).
+ * The Media resource: Pictory's stock library, and the files you give Pictory (see
+ * shared/operation.ts for `handledBy`).
  */
 export const mediaDescription: INodeProperties[] = [
 	{
@@ -14,6 +17,17 @@ export const mediaDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['media'] } },
 		options: [
+			{
+				name: 'Search Stock',
+				value: 'searchStock',
+				action: 'Search stock media',
+				description:
+					'Find stock videos and images by keyword, with watermarked previews, to choose visuals for a video',
+				routing: {
+					request: { method: 'GET', url: MEDIA_SEARCH_PATH },
+					...handledBy(searchStock),
+				},
+			},
 			{
 				name: 'Upload',
 				value: 'upload',
@@ -26,7 +40,8 @@ export const mediaDescription: INodeProperties[] = [
 				},
 			},
 		],
-		default: 'upload',
+		default: 'searchStock',
 	},
+	...searchStockDescription,
 	...uploadDescription,
 ];
