@@ -236,6 +236,8 @@ interface RunOptions {
 	inputItems?: number;
 	/** The items the node receives, as an earlier node (a sheet, say) would give them. */
 	input?: IDataObject[];
+	/** The same with their binary data, as a node that gives files (Google Drive) would. */
+	inputData?: INodeExecutionData[];
 	/** Stops the execution, as the editor's Stop button does, once this returns true. */
 	stopWhen?: () => boolean;
 }
@@ -275,7 +277,7 @@ function workflowOf(node: INode, timezone?: string, id = 'test-workflow'): Workf
 async function executeManually(
 	workflow: Workflow,
 	start: INode,
-	input: IDataObject[],
+	input: INodeExecutionData[],
 	{ credentials, stopWhen }: Pick<RunOptions, 'credentials' | 'stopWhen'>,
 ): Promise<IRun> {
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
@@ -297,9 +299,7 @@ async function executeManually(
 		executionData: {
 			contextData: {},
 			metadata: {},
-			nodeExecutionStack: [
-				{ node: start, data: { main: [input.map((json) => ({ json }))] }, source: null },
-			],
+			nodeExecutionStack: [{ node: start, data: { main: [input] }, source: null }],
 			waitingExecution: {},
 			waitingExecutionSource: {},
 		},
@@ -330,13 +330,14 @@ export async function runPictoryNode(
 		stopWhen,
 		inputItems = 1,
 		input = Array.from({ length: inputItems }, () => ({})),
+		inputData = input.map((json) => ({ json })),
 		type = 'pictory',
 	}: RunOptions & {
 		/** A node type of the package: pictory, pictoryTrigger, or one registered. */ type?: string;
 	} = {},
 ): Promise<NodeRunResult> {
 	const node = pictoryNode(type, parameters, settings);
-	const run = await executeManually(workflowOf(node, timezone), node, input, {
+	const run = await executeManually(workflowOf(node, timezone), node, inputData, {
 		credentials,
 		stopWhen,
 	});
@@ -423,6 +424,57 @@ export async function loadDropdown(
 	);
 	const { methods } = new Pictory() as INodeType;
 	return await onClock(methods!.listSearch![listSearch].call(context, filter, paginationToken));
+}
+
+/**
+ * An options field's list as n8n's editor loads it (`loadOptionsMethod`): the method on a
+ * LoadOptionsContext for the node with `parameters`, its credential attached.
+ */
+export async function loadOptions(
+	method: string,
+	{
+		parameters = { resource: 'music', operation: 'search' } as INodeParameters,
+		credentials = { pictoryApi: { apiKey: API_KEY } } as Record<
+			string,
+			ICredentialDataDecryptedObject
+		>,
+	} = {},
+) {
+	const node = pictoryNode('pictory', parameters);
+	const context = new LoadOptionsContext(
+		workflowOf(node),
+		node,
+		createAdditionalData(credentials),
+		'parameters',
+	);
+	const { methods } = new Pictory() as INodeType;
+	return await onClock(methods!.loadOptions![method].call(context));
+}
+
+/**
+ * What n8n's editor does to fill a resource mapper of the Pictory node (the mapper's fields, from
+ * DynamicNodeParametersService in n8n's app): call the node's resource mapping method on a
+ * LoadOptionsContext with the node's parameters as they stand.
+ */
+export async function loadResourceMapperFields(
+	method: string,
+	parameters: INodeParameters,
+	{
+		credentials = { pictoryApi: { apiKey: API_KEY } } as Record<
+			string,
+			ICredentialDataDecryptedObject
+		>,
+	} = {},
+) {
+	const node = pictoryNode('pictory', parameters);
+	const context = new LoadOptionsContext(
+		workflowOf(node),
+		node,
+		createAdditionalData(credentials),
+		'parameters',
+	);
+	const { methods } = new Pictory() as INodeType;
+	return await onClock(methods!.resourceMapping![method].call(context));
 }
 
 /**
@@ -596,7 +648,7 @@ export async function runAsAgentTool(
 		nodeTypes,
 		settings: {},
 	});
-	const input = Array.from({ length: agentItems }, (_, index) => ({ index }));
+	const input = Array.from({ length: agentItems }, (_, index) => ({ json: { index } }));
 	const run = await executeManually(workflow, agent, input, { credentials });
 	const items = run.data.resultData.runData[agent.name]?.at(-1)?.data?.main?.[0] ?? [];
 	return { items, error: run.data.resultData.error };

@@ -4,8 +4,8 @@
  * other API key), the images' files (or real pictures), Generate with jobs that complete on their
  * second check, video renders that complete on their third check (or, given a webhook, call it
  * when done), the videos' MP4 files (streamed, of any size), the lists behind Create from Text's
- * dropdowns, the list of the jobs it was given, saved projects, and the account's quota (an
- * endpoint the nodes do not cover). It records every request it answers. Previews too: a
+ * dropdowns, the list of the jobs it was given, saved projects, and the account's quota; searches
+ * and the AI credit ledger are answered by standIn/search.ts. It records every request it answers. Previews too: a
  * preview completes like a render, with its link, renderParams and storyboard, and renders (PUT)
  * once complete; renders and previews check that each scene has one source (story, article,
  * PowerPoint, script, audio or video) and that an avatar has narration; avatars are listed 2 a
@@ -42,6 +42,7 @@ import {
 	RENDER_PATH,
 	videoBytes,
 } from './fixtures';
+import { answerSearch } from './standIn/search';
 
 export interface StandInRequest {
 	method: string;
@@ -350,6 +351,7 @@ export async function startPictoryStandIn({
 		if (!url.pathname.startsWith('/pictoryapis/'))
 			return json(response, 404, { message: 'Not found' });
 		if (authorization !== apiKey) return json(response, 401, { message: 'Unauthorized' });
+		if (answerSearch(standIn, request.method, url, body, response)) return;
 
 		if (url.pathname === IMAGES_PATH && request.method === 'GET') {
 			const [status, body] = imageListAnswer(

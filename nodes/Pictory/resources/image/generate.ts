@@ -136,7 +136,8 @@ export const generateDescription: INodeProperties[] = [
 	...downloadImageFields(showWhileWaiting),
 ];
 
-function readPrompt(context: IExecuteSingleFunctions): string {
+/** A prompt of 5 to 5,000 characters: an image's, or an AI video's (`what`). */
+export function readPrompt(context: IExecuteSingleFunctions, what = 'image'): string {
 	const prompt = readText(context, 'prompt', 'Prompt');
 	const length = [...prompt].length;
 	if (length < PROMPT_LENGTH.min || length > PROMPT_LENGTH.max) {
@@ -144,7 +145,7 @@ function readPrompt(context: IExecuteSingleFunctions): string {
 			context,
 			`The prompt must be ${PROMPT_LENGTH.min} to 5,000 characters long, not ${length.toLocaleString('en-US')}`,
 			length < PROMPT_LENGTH.min
-				? 'Describe the image you want in a few words or more.'
+				? `Describe the ${what} you want in a few words or more.`
 				: 'Shorten the prompt: Pictory accepts up to 5,000 characters.',
 		);
 	}

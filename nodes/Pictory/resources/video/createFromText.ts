@@ -18,6 +18,7 @@ import { NO_NARRATION, PICTORY_DEFAULT } from './dropdowns';
 import { avatarFields, logoFields, readAvatar, readLogo } from './look';
 import { readRenderWait, renderedVideo, renderWaitFields } from './renderWait';
 import { readScene, sourceFields } from './sources';
+import { readVimeo, vimeoFields } from './vimeo';
 
 export const RENDER_PATH = '/v2/video/storyboard/render';
 
@@ -265,6 +266,7 @@ export const createFromTextDescription: INodeProperties[] = [
 			webhookField,
 		],
 	},
+	...vimeoFields(showOnlyForCreate),
 	...renderWaitFields(showOnlyForCreate),
 ];
 
@@ -376,7 +378,7 @@ export function storyboardFields(context: IExecuteSingleFunctions): IDataObject 
  * Completion, waits for the job and returns the finished video, with its MP4 on Download Video.
  */
 export async function createVideoFromText(this: IExecuteSingleFunctions, call: OperationCall) {
-	const fields = storyboardFields(this);
+	const fields = { ...storyboardFields(this), ...readVimeo(this) };
 	const until = readRenderWait(this);
 
 	// The routed request with the fields built here: each field is sent by one of the two.

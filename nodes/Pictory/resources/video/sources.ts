@@ -79,7 +79,7 @@ const SCRIPT_TONES = options([
 ]);
 
 /** The languages Pictory recognises speech in, for audio and video sources [stated]. */
-const SPEECH_LANGUAGES = options([
+export const SPEECH_LANGUAGES = options([
 	['Dutch', 'nl-NL'],
 	['English (Australia)', 'en-AU'],
 	['English (India)', 'en-IN'],
