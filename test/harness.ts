@@ -14,6 +14,7 @@ import {
 	PollContext,
 	PollTriggerExecutor,
 	RoutingNode,
+	WebhookContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import {
@@ -38,6 +39,7 @@ import {
 	type IRunExecutionData,
 	type ITaskData,
 	type IVersionedNodeType,
+	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
 	type INodeCredentialTestResult,
 	LoggerProxy,
@@ -47,6 +49,7 @@ import {
 import { PictoryApi } from '../credentials/PictoryApi.credentials';
 import { onClock, runClockUntil } from './clock';
 import { Pictory } from '../nodes/Pictory/Pictory.node';
+import { PictoryCallbackTrigger } from '../nodes/Pictory/PictoryCallbackTrigger.node';
 import { PictoryTrigger } from '../nodes/Pictory/PictoryTrigger.node';
 
 /**
@@ -78,6 +81,7 @@ DirectoryLoader.applyDeclarativeNodeOptionParameters(pictory);
 const nodeTypeRegistry: Record<string, INodeType> = {
 	[`${PACKAGE}.pictory`]: pictory,
 	[`${PACKAGE}.pictoryTrigger`]: new PictoryTrigger(),
+	[`${PACKAGE}.pictoryCallbackTrigger`]: new PictoryCallbackTrigger(),
 };
 
 /** Adds a variant of the package's nodes (the benchmark's baselines) under `${PACKAGE}.<name>`. */
@@ -652,4 +656,90 @@ export async function runAsAgentTool(
 	const run = await executeManually(workflow, agent, input, { credentials });
 	const items = run.data.resultData.runData[agent.name]?.at(-1)?.data?.main?.[0] ?? [];
 	return { items, error: run.data.resultData.error };
+}
+
+/** What n8n answered a call to a webhook trigger, and what the call started. */
+export interface WebhookCallResult {
+	/** The status the node answered with itself, or 200 when n8n answers ("Workflow was started"). */
+	status: number;
+	/** The node's own answer, if it gave one. */
+	answer?: unknown;
+	/** What the call emitted into the workflow, or undefined when it started nothing. */
+	items?: INodeExecutionData[];
+}
+
+/**
+ * The Pictory Callback Trigger in an active workflow: each `call()` is a request to its
+ * production URL as n8n's WebhookService runs it (a WebhookContext over the request and its
+ * express response, the node's `webhook` method), with the workflow's static data kept between
+ * calls. With the node's responseMode onReceived, n8n answers 200 itself when the node leaves
+ * the answer to it.
+ */
+export function activeCallbackTrigger(
+	parameters: INodeParameters = {},
+	{ credentials = { pictoryApi: { apiKey: API_KEY } } }: Pick<RunOptions, 'credentials'> = {},
+) {
+	const node = pictoryNode('pictoryCallbackTrigger', parameters);
+	node.name = 'Pictory Callback Trigger';
+	node.webhookId = 'callback-webhook-id';
+	const workflow = workflowOf(node, undefined, 'callback-workflow');
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
+
+	const startCall = async ({
+		body,
+		query = {},
+	}: {
+		body: unknown;
+		query?: Record<string, string>;
+	}): Promise<WebhookCallResult> => {
+		const result: WebhookCallResult = { status: 200 };
+		const response = {
+			status(code: number) {
+				result.status = code;
+				return response;
+			},
+			json(answer: unknown) {
+				result.answer = answer;
+				return response;
+			},
+		};
+		const request = {
+			method: 'POST',
+			body,
+			query,
+			headers: { 'content-type': 'application/json' },
+			params: {},
+		};
+		const additionalData = {
+			...createAdditionalData(credentials),
+			httpRequest: request,
+			httpResponse: response,
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const webhookData = {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'pictory',
+			webhookDescription: nodeType.description.webhooks![0],
+			workflowId: workflow.id,
+			isTest: false,
+		} as unknown as IWebhookData;
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
+		const answered = await nodeType.webhook!.call(context);
+		result.items = answered.workflowData?.[0];
+		return result;
+	};
+
+	return {
+		staticData: () => ({ ...workflow.getStaticData('node', node) }),
+		startCall,
+		call: async (request: Parameters<typeof startCall>[0]) => await onClock(startCall(request)),
+	};
 }

@@ -5,8 +5,9 @@
  * second check, video renders that complete on their third check (or, given a webhook, call it
  * when done), the videos' MP4 files (streamed, of any size), the lists behind Create from Text's
  * dropdowns, the list of the jobs it was given, saved projects, and the account's quota; searches
- * and the AI credit ledger are answered by standIn/search.ts. It records every request it answers. Previews too: a
- * preview completes like a render, with its link, renderParams and storyboard, and renders (PUT)
+ * and the AI credit ledger are answered by standIn/search.ts; templates, projects (get, delete,
+ * render), Vimeo connections and AI Studio videos by standIn/templates.ts. It records every
+ * request it answers. Previews too: a preview completes like a render, with its link, renderParams and storyboard, and renders (PUT)
  * once complete; renders and previews check that each scene has one source (story, article,
  * PowerPoint, script, audio or video) and that an avatar has narration; avatars are listed 2 a
  * page. For tests of what n8n
@@ -44,6 +45,7 @@ import {
 } from './fixtures';
 import { mediaRoutes, type StandInMedia } from './standIn/media';
 import { answerSearch } from './standIn/search';
+import { answerTemplates } from './standIn/templates';
 
 export interface StandInRequest {
 	method: string;
@@ -358,6 +360,7 @@ export async function startPictoryStandIn({
 			return json(response, 404, { message: 'Not found' });
 		if (authorization !== apiKey) return json(response, 401, { message: 'Unauthorized' });
 		if (answerSearch(standIn, request.method, url, body, response)) return;
+		if (answerTemplates(standIn, request.method, url, body, response)) return;
 
 		if (url.pathname === IMAGES_PATH && request.method === 'GET') {
 			const [status, body] = imageListAnswer(

@@ -17,6 +17,7 @@ import {
 	type ILoadOptionsFunctions,
 	type INode,
 	type IPollFunctions,
+	type IWebhookFunctions,
 } from 'n8n-workflow';
 
 import {
@@ -50,7 +51,8 @@ const MAX_RETRY_AFTER_MS = 60_000;
 /** How many of a node run's requests may be in flight at once. */
 const MAX_IN_FLIGHT = 4;
 
-export type PictoryContext = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type PictoryContext =
+	IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 /**
  * Lets at most `size` requests through at once, first come first served. After a 429, every
@@ -427,7 +429,7 @@ export const asObject = (body: unknown): IDataObject | undefined =>
 
 /** The API for code that n8n does not route (the trigger, dropdowns): the credential's Base URL. */
 export async function pictoryClientFromCredential(
-	context: IPollFunctions | ILoadOptionsFunctions,
+	context: IPollFunctions | ILoadOptionsFunctions | IWebhookFunctions,
 ): Promise<PictoryClient> {
 	const credentials = await context.getCredentials<{ baseUrl?: string }>('pictoryApi');
 	return pictoryClient(context, newRequestRun(context.getNode()), {
