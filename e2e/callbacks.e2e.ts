@@ -10,7 +10,6 @@ import { exampleWorkflow, outputOf, type ExecutionSummary } from './n8nClient';
 import { startSession, type E2eSession } from './session';
 
 const API_KEY = 'pictai_e2e_callbacks_0123456789';
-const WEBHOOK_ID = '5f1e2d3c-4b5a-4968-8776-a1b2c3d4e5f6';
 
 let session: E2eSession;
 
@@ -19,16 +18,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => await session?.stop());
-
-const node = (name: string, type: string, parameters: INode['parameters'], x = 0): INode => ({
-	id: `00000000-0000-4000-8000-${String(x).padStart(12, '0')}`,
-	name,
-	type,
-	typeVersion: 1,
-	position: [x, 0],
-	parameters,
-	credentials: { pictoryApi: session.credential },
-});
 
 /** A workflow's executions once `count` of them are there (at most `timeoutMs`). */
 async function executionsWhen(workflowId: string, count: number, timeoutMs = 30_000) {
@@ -41,60 +30,76 @@ async function executionsWhen(workflowId: string, count: number, timeoutMs = 30_
 	}
 }
 
-test('a render’s call-back starts the Callback Trigger’s workflow with the video and the row id; a forged call starts nothing', async () => {
-	const { client, n8n, pictory } = session;
-	const callbackUrl = `${n8n.url}/webhook/${WEBHOOK_ID}/pictory`;
-
-	const catcher = await client.createWorkflow({
-		name: 'Catch Pictory call-backs',
-		nodes: [
-			{
-				...node('Pictory Callback Trigger', 'CUSTOM.pictoryCallbackTrigger', {}),
-				webhookId: WEBHOOK_ID,
+/** A Set node in place of a Google Sheets node: its fields, from these expressions. */
+function asSetNode(workflowNode: INode, fields: Record<string, string>) {
+	Object.assign(workflowNode, {
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		credentials: undefined,
+		parameters: {
+			assignments: {
+				assignments: Object.entries(fields).map(([name, value]) => ({
+					id: name,
+					name,
+					value,
+					type: 'string',
+				})),
 			},
-		],
-		connections: {},
-		settings: {},
-	});
-	await client.activate(catcher);
-
-	const example = exampleWorkflow('list-newest-images.json');
-	const [manual] = example.nodes;
-	const order = node(
-		'Render',
-		'CUSTOM.pictory',
-		{
-			resource: 'video',
-			operation: 'createFromText',
-			videoName: 'Row 7',
-			story: 'A story from row seven.',
-			waitForCompletion: false,
-			additionalFields: { webhook: callbackUrl, passThroughData: '{ "rowId": 7 }' },
+			options: {},
 		},
-		220,
-	);
-	const orderer = await client.createWorkflow({
-		name: 'Order a render',
-		nodes: [manual, order],
-		connections: { [manual.name]: { main: [[{ node: order.name, type: 'main', index: 0 }]] } },
-		settings: {},
 	});
+}
+
+test('the examples: a sheet’s scripts rendered with the Callback Trigger’s URL; each call-back puts its link in its row; a forged call starts nothing', async () => {
+	const { client, n8n, pictory } = session;
+
+	// The second workflow first: the Callback Trigger, with the sheet update as a Set node.
+	const catcherExample = exampleWorkflow('callback-link-into-row.json');
+	const callbackNode = catcherExample.nodes[0];
+	callbackNode.credentials = { pictoryApi: session.credential };
+	const update = catcherExample.nodes[1];
+	const columns = (update.parameters.columns as { value: Record<string, string> }).value;
+	asSetNode(update, columns);
+	const catcher = await client.createWorkflow(catcherExample);
+	await client.activate(catcher);
+	const callbackUrl = `${n8n.url}/webhook/${callbackNode.webhookId}/pictory`;
+
+	// The first: the sheet's rows as a Set node (row 7), the order given the real n8n's URL.
+	const ordersExample = exampleWorkflow('sheet-scripts-to-renders.json');
+	const [manual, rows, order] = ordersExample.nodes;
+	asSetNode(rows, { Title: 'Row 7', Script: 'A story from row seven.', row_number: '7' });
+	order.credentials = { pictoryApi: session.credential };
+	const added = order.parameters.additionalFields as Record<string, string>;
+	expect(added.webhook).toBe(
+		`https://your-n8n.example.com/webhook/${callbackNode.webhookId}/pictory`,
+	);
+	added.webhook = callbackUrl;
+	const orderer = await client.createWorkflow(ordersExample);
 	const ordered = await client.run(orderer, manual.name);
 	expect(ordered.status).toBe('success');
-	const { jobId } = outputOf(ordered, 'Render')[0].json as { jobId: string };
+	const { jobId } = outputOf(ordered, order.name)[0].json as { jobId: string };
+	expect(pictory.renders.at(-1)).toMatchObject({
+		webhook: callbackUrl,
+		webhookInput: { rowNumber: '7' },
+	});
 
 	const [caught] = await executionsWhen(catcher, 1);
 	expect(pictory.webhookCalls).toEqual([{ url: callbackUrl, status: 200 }]);
 	const execution = await client.execution(caught.id);
-	expect(outputOf(execution, 'Pictory Callback Trigger').map((item) => item.json)).toEqual([
+	expect(outputOf(execution, callbackNode.name).map((item) => item.json)).toEqual([
 		expect.objectContaining({
 			jobId,
 			status: 'completed',
 			kind: 'videoRender',
 			videoURL: expect.stringMatching(/\.mp4$/),
-			passThroughData: { rowId: 7 },
+			passThroughData: { rowNumber: '7' },
 		}),
 	]);
+	expect(outputOf(execution, update.name)[0].json).toEqual({
+		row_number: '7',
+		'Video URL': expect.stringMatching(/\.mp4$/),
+		Status: 'completed',
+	});
 
 	// A forged call: a job Pictory does not know. Then Pictory's call again: already received.
 	const forged = await fetch(callbackUrl, {
@@ -114,20 +119,13 @@ test('a render’s call-back starts the Callback Trigger’s workflow with the v
 	expect(await client.executions(catcher)).toHaveLength(1);
 });
 
-test('Job Finished polls once when its workflow is activated: the account’s jobs are its position', async () => {
+test('the example "any failed job → Slack": Job Finished polls once when activated, the account’s jobs its position', async () => {
 	const { client } = session;
-	const watcher = await client.createWorkflow({
-		name: 'Every finished Pictory job',
-		nodes: [
-			node('Pictory Trigger', 'CUSTOM.pictoryTrigger', {
-				pollTimes: { item: [{ mode: 'everyHour' }] },
-				event: 'jobFinished',
-				outcome: 'failed',
-			}),
-		],
-		connections: {},
-		settings: {},
-	});
+	const example = exampleWorkflow('failed-job-to-slack.json');
+	const trigger = example.nodes[0];
+	trigger.credentials = { pictoryApi: session.credential };
+	// Slack needs its own credential: only the trigger is activated.
+	const watcher = await client.createWorkflow({ ...example, nodes: [trigger], connections: {} });
 
 	await client.activate(watcher);
 
@@ -135,7 +133,7 @@ test('Job Finished polls once when its workflow is activated: the account’s jo
 		'GET',
 		`/rest/workflows/${watcher}`,
 	);
-	const position = saved.staticData?.['node:Pictory Trigger'];
+	const position = saved.staticData?.[`node:${trigger.name}`];
 	expect(position).toMatchObject({ jobsKnown: expect.arrayContaining(['render-1']) });
 	expect(await client.executions(watcher)).toHaveLength(0);
 });
