@@ -247,3 +247,16 @@ describe('finding the video sources in the nodes panel', () => {
 		expect(createPreview.description).toMatch(/from any source/);
 	});
 });
+
+describe('finding transcription in the nodes panel', () => {
+	const codex = JSON.parse(
+		readFileSync(path.join(__dirname, '..', 'nodes', 'Pictory', 'Pictory.node.json'), 'utf8'),
+	) as { alias: string[] };
+
+	test.each(['transcribe', 'subtitles', 'highlights'])(
+		'typing "%s" finds the Pictory node',
+		(typed) => {
+			expect(codex.alias.some((alias) => alias.toLowerCase().includes(typed))).toBe(true);
+		},
+	);
+});

@@ -53,7 +53,7 @@ export class Pictory implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Render narrated videos from text and generate images from prompts with Pictory, transcribe recordings, upload files, search its stock media and music, and get its images, jobs, projects, voices and your usage',
+			'Render narrated videos from text and generate images from prompts with Pictory, transcribe recordings into subtitles and highlights, upload files, search its stock media and music, and get its images, jobs, projects, voices and your usage',
 		defaults: {
 			name: 'Pictory',
 		},

@@ -59,7 +59,10 @@ describe('AI Video → Generate', () => {
 				model: 'veo3.1',
 				startFrom: 'firstFrameImage',
 				firstFrameImageUrl: ' https://example.com/first.png ',
-				additionalFields: { webhook: 'https://n8n.example.com/webhook/v' },
+				additionalFields: {
+					webhook: 'https://n8n.example.com/webhook/v',
+					passThroughData: '{ "rowId": 7 }',
+				},
 			},
 			{
 				model: 'veo3.1',
@@ -67,6 +70,7 @@ describe('AI Video → Generate', () => {
 				duration: '4s',
 				firstFrameImageUrl: 'https://example.com/first.png',
 				webhook: 'https://n8n.example.com/webhook/v',
+				webhookInput: { rowId: 7 },
 			},
 		],
 		[

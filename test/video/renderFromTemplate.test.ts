@@ -132,6 +132,7 @@ describe('Video → Render from Template', () => {
 						{ name: 'Offer', value: '  {{ $json.offer }}' },
 					],
 				},
+				additionalFields: { passThroughData: '={{ { row: $json.name } }}' },
 			},
 			{ input: [ROWS[0]] },
 		);
@@ -142,6 +143,7 @@ describe('Video → Render from Template', () => {
 				videoName: 'Welcome Ana',
 				templateId: 'tpl-welcome',
 				variables: { Name: 'Ana', Company: 'ACME', Offer: '{{ $json.offer }}' },
+				webhookInput: { row: 'Ana' },
 			},
 		]);
 	});

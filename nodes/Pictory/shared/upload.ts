@@ -199,15 +199,17 @@ const FROM_CHOICES = [
 ] as const;
 
 /**
- * A file given as a URL or as an input binary field (uploaded to Pictory first): a choice, the URL
- * field and the binary field's name, shown for `show`.
+ * The two fields that let a URL field `name` take a file from the item instead: the choice
+ * (`<name>From`, URL by default, so workflows saved before it read as they did) and the binary
+ * field's name (`<name>BinaryField`). The URL field itself is shown only while the choice is URL:
+ * `showUrl` gives its display options.
  */
-export function urlOrBinaryFields(
+export function binaryAlternativeFields(
 	show: Show,
-	{ name, label, what, placeholder, description }: FileFieldSettings,
-): INodeProperties[] {
-	return [
-		{
+	{ name, label, what }: FileFieldSettings,
+): { from: INodeProperties; binaryField: INodeProperties; showUrl: IDisplayOptions } {
+	return {
+		from: {
 			displayName: `${label.replace(/ URL$/, '')} From`,
 			name: `${name}From`,
 			type: 'options',
@@ -228,17 +230,7 @@ export function urlOrBinaryFields(
 			default: 'url',
 			description: `Where ${what} comes from`,
 		},
-		{
-			displayName: label,
-			name,
-			type: 'string',
-			displayOptions: { show: { ...show, [`${name}From`]: ['url'] } },
-			required: true,
-			default: '',
-			placeholder,
-			description: description ?? `A public link to ${what}`,
-		},
-		{
+		binaryField: {
 			displayName: 'Input Binary Field',
 			name: `${name}BinaryField`,
 			type: 'string',
@@ -247,6 +239,30 @@ export function urlOrBinaryFields(
 			default: 'data',
 			hint: `The name of the input binary field that holds ${what}`,
 		},
+		showUrl: { show: { ...show, [`${name}From`]: ['url'] } },
+	};
+}
+
+/**
+ * A file given as a URL or as an input binary field (uploaded to Pictory first): a choice, the URL
+ * field and the binary field's name, shown for `show`.
+ */
+export function urlOrBinaryFields(show: Show, settings: FileFieldSettings): INodeProperties[] {
+	const { from, binaryField, showUrl } = binaryAlternativeFields(show, settings);
+	const { name, label, what, placeholder, description } = settings;
+	return [
+		from,
+		{
+			displayName: label,
+			name,
+			type: 'string',
+			displayOptions: showUrl,
+			required: true,
+			default: '',
+			placeholder,
+			description: description ?? `A public link to ${what}`,
+		},
+		binaryField,
 	];
 }
 
@@ -278,4 +294,44 @@ export async function fileUrlOf(
 	if ('url' in source) return { url: source.url };
 	const uploaded = await uploadInputFile(context, api, source.file);
 	return { url: uploaded.url, uploaded };
+}
+
+/** A file of the item to upload before an order: it stands where its URL goes in the body. */
+export class PendingUpload {
+	constructor(readonly file: InputFile) {}
+}
+
+/** A URL field with its binary alternative: the URL, or the file to upload (see withUploads). */
+export function readUrlOrFile(
+	context: IExecuteSingleFunctions,
+	settings: FileFieldSettings,
+): string | PendingUpload {
+	const source = readFileSource(context, settings);
+	return 'url' in source ? source.url : new PendingUpload(source.file);
+}
+
+/**
+ * The body with each PendingUpload in it uploaded and replaced by its URL: called by a handler
+ * just before its order, once every field has been read and checked.
+ */
+export async function withUploads<T>(
+	context: IExecuteSingleFunctions,
+	api: PictoryClient,
+	body: T,
+): Promise<T> {
+	if (body instanceof PendingUpload) {
+		return (await uploadInputFile(context, api, body.file)).url as T;
+	}
+	if (Array.isArray(body)) {
+		const made = [];
+		for (const value of body) made.push(await withUploads(context, api, value));
+		return made as T;
+	}
+	if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) {
+		const made: Record<string, unknown> = {};
+		for (const [key, value] of Object.entries(body))
+			made[key] = await withUploads(context, api, value);
+		return made as T;
+	}
+	return body;
 }

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { binaryFieldFor, waitFields } from '../../shared/descriptions';
+import { binaryFieldFor, passThroughDataField, waitFields } from '../../shared/descriptions';
 import { itemsWithFiles, readDownload, VIDEO_FILE } from '../../shared/download';
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
@@ -13,6 +13,7 @@ import { AI_VIDEO_ORDER } from '../../shared/orders';
 import {
 	readBoolean,
 	readChoice,
+	readPassThroughData,
 	readRequiredWebUrl,
 	readWebUrl,
 	refuse,
@@ -190,6 +191,7 @@ export const generateVideoDescription: INodeProperties[] = [
 		displayOptions: { show },
 		default: {},
 		options: [
+			passThroughDataField,
 			{
 				displayName: 'Webhook URL',
 				name: 'webhook',
@@ -299,6 +301,7 @@ export async function generateVideo(
 		prompt: readPrompt(this, 'video'),
 		...readStart(this),
 		webhook: readWebUrl(this, 'additionalFields.webhook', 'Webhook URL'),
+		webhookInput: readPassThroughData(this),
 	});
 	const wait = readBoolean(this, 'waitForCompletion', 'Wait for Completion', true)
 		? readWaitOptions(this, { minIntervalSeconds: MIN_AI_VIDEO_CHECK_SECONDS })

@@ -3,12 +3,12 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { passThroughDataField } from '../../shared/descriptions';
 import type { OperationCall } from '../../shared/operation';
 import { VIDEO_ORDER } from '../../shared/orders';
+import { binaryAlternativeFields, readUrlOrFile, withUploads } from '../../shared/upload';
 import {
 	readBoolean,
 	readChoice,
 	readNumber,
 	readPassThroughData,
-	readRequiredWebUrl,
 	readText,
 	readWebUrl,
 	refuse,
@@ -110,6 +110,17 @@ function listedByPictory(
 	};
 }
 
+/** Your narration: by URL, or from the item's binary data, uploaded just before the order. */
+const VOICE_FILE = {
+	name: 'voiceUrl',
+	label: 'Recording URL',
+	what: 'an audio file with your narration',
+};
+const voiceFile = binaryAlternativeFields(
+	{ ...showForStoryboard, narration: ['voiceFile'] },
+	VOICE_FILE,
+);
+
 export const createFromTextDescription: INodeProperties[] = [
 	{
 		displayName: 'Video Name',
@@ -154,16 +165,18 @@ export const createFromTextDescription: INodeProperties[] = [
 			},
 		],
 	},
+	voiceFile.from,
 	{
 		displayName: 'Recording URL',
 		name: 'voiceUrl',
 		type: 'string',
-		displayOptions: { show: { ...showForStoryboard, narration: ['voiceFile'] } },
+		displayOptions: voiceFile.showUrl,
 		required: true,
 		default: '',
 		placeholder: 'e.g. https://example.com/voice/launch-teaser.mp3',
 		description: 'An audio file (MP3, WAV…) Pictory can download, with your narration of the text',
 	},
+	voiceFile.binaryField,
 	{
 		displayName: 'Sync Scenes to Recording',
 		name: 'syncVoice',
@@ -305,8 +318,7 @@ function readAmplification(context: IExecuteSingleFunctions): number {
 	});
 }
 
-const readVoiceFileUrl = (context: IExecuteSingleFunctions) =>
-	readRequiredWebUrl(context, 'voiceUrl', 'Recording URL', 'an audio file with your narration');
+const readVoiceFileUrl = (context: IExecuteSingleFunctions) => readUrlOrFile(context, VOICE_FILE);
 
 /**
  * The voice-over: your recording (`externalVoice`), or an AI voice; none without a voice (No
@@ -381,8 +393,12 @@ export async function createVideoFromText(this: IExecuteSingleFunctions, call: O
 	const fields = { ...storyboardFields(this), ...readVimeo(this) };
 	const until = readRenderWait(this);
 
-	// The routed request with the fields built here: each field is sent by one of the two.
-	const body = { ...(call.request.body as IDataObject), ...fields };
+	// The routed request with the fields built here (a file from the item uploaded for its URL):
+	// each field is sent by one of the two.
+	const body = await withUploads(this, call.api, {
+		...(call.request.body as IDataObject),
+		...fields,
+	});
 	const jobId = await call.order({ ...call.request, body }, VIDEO_ORDER);
 	return await renderedVideo(this, call, jobId, until);
 }

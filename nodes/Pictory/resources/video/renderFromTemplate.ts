@@ -13,7 +13,7 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import { waitFields } from '../../shared/descriptions';
+import { passThroughDataField, waitFields } from '../../shared/descriptions';
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { PREVIEW_ORDER, VIDEO_ORDER } from '../../shared/orders';
@@ -30,7 +30,14 @@ import {
 	templateVariables,
 	type PictoryTemplate,
 } from '../../shared/types';
-import { readBoolean, readChoice, readText, refuse, withoutEmpty } from '../../shared/values';
+import {
+	readBoolean,
+	readChoice,
+	readPassThroughData,
+	readText,
+	refuse,
+	withoutEmpty,
+} from '../../shared/values';
 import { readWebhook, RENDER_PATH, webhookField } from './createFromText';
 import { MIN_PREVIEW_CHECK_SECONDS, PREVIEW_PATH } from './createPreview';
 import { searchable } from './dropdowns';
@@ -189,7 +196,7 @@ export const renderFromTemplateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		displayOptions: { show },
 		default: {},
-		options: [webhookField],
+		options: [passThroughDataField, webhookField],
 	},
 	...vimeoFields({ ...show, templateOutput: ['render'] }),
 	...renderWaitFields({ ...show, templateOutput: ['render'] }),
@@ -420,6 +427,7 @@ export async function renderFromTemplate(this: IExecuteSingleFunctions, call: Op
 	const preview = readChoice(this, 'templateOutput', 'Output', OUTPUTS, 'render') === 'preview';
 	const allowEmpty = readBoolean(this, 'allowEmptyVariables', 'Allow Empty Variables', false);
 	const webhook = readWebhook(this);
+	const webhookInput = readPassThroughData(this);
 	const vimeo = preview ? {} : readVimeo(this);
 	const until = preview ? undefined : readRenderWait(this);
 	const previewWait =
@@ -436,7 +444,14 @@ export async function renderFromTemplate(this: IExecuteSingleFunctions, call: Op
 	const given = mapped ?? new Map(names.map((name) => [name, json[name]]));
 	const variables = variablesFor(this, templateId, names, given, allowEmpty);
 
-	const fields = withoutEmpty({ videoName, templateId, variables, webhook, ...vimeo });
+	const fields = withoutEmpty({
+		videoName,
+		templateId,
+		variables,
+		webhook,
+		webhookInput,
+		...vimeo,
+	});
 	// The routed request (its path: preview or render) with the fields built here.
 	const body = { ...(call.request.body as IDataObject), ...fields };
 	if (!preview) {
