@@ -31,7 +31,8 @@ export const projectDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many projects',
-				description: 'List the projects saved in your Pictory account',
+				description:
+					'List the projects saved in your Pictory account. No credits. Returns one item per project.',
 				routing: {
 					request: { method: 'GET', url: PROJECTS_PATH },
 					...handledBy(getManyProjects),
