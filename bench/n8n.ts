@@ -39,6 +39,7 @@ const DELAYS = [0, 20];
 const MEMORY_IMAGES = 1000;
 const MEMORY_FILE_SIZE = 2 * 2 ** 20;
 const MEMORY_VIDEO_SIZE = 200 * 2 ** 20;
+const MEMORY_UPLOAD_SIZE = 500 * 2 ** 20;
 
 /** The downloads whose memory is measured, each with the growth it must stay under. */
 const MEMORY_RUNS = [
@@ -68,6 +69,24 @@ const MEMORY_RUNS = [
 			checkIntervalSeconds: 10,
 			downloadVideo: true,
 		},
+	},
+	{
+		// The file to upload comes from Download Video (streamed to disk, measured above), as a file
+		// from Google Drive would: the run's peak holds both, the upload's own rise is at most that.
+		label: 'Media → Upload, one file of 500 MB (after Download Video)',
+		limitMb: 64,
+		files: 1,
+		field: 'data',
+		videoFileSize: MEMORY_UPLOAD_SIZE,
+		parameters: {
+			resource: 'video',
+			operation: 'createFromText',
+			videoName: 'Memory',
+			story: 'One scene.',
+			checkIntervalSeconds: 10,
+			downloadVideo: true,
+		},
+		upload: { resource: 'media', operation: 'upload', inputBinaryField: 'data' },
 	},
 ];
 
@@ -379,12 +398,19 @@ async function memoryTable(): Promise<string> {
 			apiKey: API_KEY,
 			baseUrl: standIn.baseUrl,
 		});
-		const workflow = async (name: string, parameters: INode['parameters']) =>
+		const pictoryNode = (name: string, parameters: INode['parameters']) =>
+			node(name, 'CUSTOM.pictory', 1, parameters, {
+				credentials: { pictoryApi: credential },
+			} as Partial<INode>);
+		const workflow = async (
+			name: string,
+			parameters: INode['parameters'],
+			upload?: INode['parameters'],
+		) =>
 			await client.createWorkflow(
 				chain(name, [
-					node('Pictory', 'CUSTOM.pictory', 1, parameters, {
-						credentials: { pictoryApi: credential },
-					} as Partial<INode>),
+					pictoryNode('Pictory', parameters),
+					...(upload ? [pictoryNode('Upload', upload)] : []),
 				]),
 			);
 		// A small run first, so that everything the measured runs need is loaded before a baseline.
@@ -392,7 +418,8 @@ async function memoryTable(): Promise<string> {
 
 		const rows: string[][] = [];
 		for (const run of MEMORY_RUNS) {
-			const measuredWorkflow = await workflow(run.label, run.parameters);
+			standIn.videoFileSize = run.videoFileSize ?? MEMORY_VIDEO_SIZE;
+			const measuredWorkflow = await workflow(run.label, run.parameters, run.upload);
 			const storedBefore = folderSize(n8n.userFolder);
 			await sleep(3000);
 			const baseline = memoryOf(n8n.pid).rss;
@@ -403,7 +430,12 @@ async function memoryTable(): Promise<string> {
 				() => (sampledPeak = Math.max(sampledPeak, memoryOf(n8n.pid).rss)),
 				20,
 			);
-			const measured = await runOnce(client, standIn, measuredWorkflow, 'Pictory');
+			const measured = await runOnce(
+				client,
+				standIn,
+				measuredWorkflow,
+				run.upload ? 'Upload' : 'Pictory',
+			);
 			clearInterval(sampler);
 			const peak = Math.max(sampledPeak, memoryOf(n8n.pid).hwm);
 
@@ -411,6 +443,10 @@ async function memoryTable(): Promise<string> {
 			const binaryIds = items.map((item) => String(item.binary?.[run.field]?.id));
 			if (items.length !== run.files || !binaryIds.every((id) => id.startsWith('filesystem'))) {
 				throw new Error(`${run.label}: expected ${run.files} files on disk, got ${binaryIds[0]}`);
+			}
+			const received = standIn.media.uploads.at(-1)?.bytes;
+			if (run.upload && received !== run.videoFileSize) {
+				throw new Error(`${run.label}: the stand-in received ${received} bytes`);
 			}
 			const storedMb = (folderSize(n8n.userFolder) - storedBefore) / 2 ** 20;
 			const growth = peak - baseline;

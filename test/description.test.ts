@@ -73,7 +73,9 @@ describe('what the editor shows', () => {
 		'$resource → $value tells a model what it does, costs and returns',
 		({ action, description: text }) => {
 			expect(action).toMatch(/^[A-Z][a-z]+ /);
-			expect(text).toMatch(/(\d AI credits|video minutes|transcription minutes|No credits|Costs )/);
+			expect(text).toMatch(
+				/(\d AI credits|video minutes|transcription minutes|No credits|Costs |cost is not stated)/,
+			);
 			expect(text).toMatch(/Returns /);
 			expect(text!.length).toBeLessThanOrEqual(200);
 		},
@@ -97,21 +99,38 @@ describe('what the editor shows', () => {
 		expect(operations.map(({ resource, operation }) => `${resource}:${operation}`)).toEqual([
 			'image:generate',
 			'image:getGeneratedImages',
+			'aiVideo:generate',
+			'aiVideo:getGeneratedVideos',
 			'video:createFromText',
 			'video:createPreview',
 			'video:renderPreview',
+			'video:renderFromTemplate',
 			'job:get',
 			'job:getMany',
+			'project:delete',
+			'project:get',
 			'project:getMany',
+			'project:render',
 			'avatar:getMany',
+			'voice:getMany',
+			'account:getAiCreditUsage',
+			'account:getUsage',
+			'media:searchStock',
+			'media:upload',
+			'music:search',
+			'transcription:transcribe',
+			'transcription:createHighlights',
 		]);
 	});
 
 	test.each([
 		['image', 'getGeneratedImages'],
+		['aiVideo', 'getGeneratedVideos'],
 		['job', 'getMany'],
 		['project', 'getMany'],
 		['avatar', 'getMany'],
+		['voice', 'getMany'],
+		['music', 'search'],
 	])('%s → %s shows Limit only while Return All is off', (resource, operation) => {
 		const limit = description.properties.find(
 			(property) =>
@@ -127,7 +146,11 @@ describe('what the editor shows', () => {
 	});
 
 	test('Download Video and its field are shown only while waiting for the video', () => {
-		const download = description.properties.find((property) => property.name === 'downloadVideo')!;
+		const download = description.properties.find(
+			(property) =>
+				property.name === 'downloadVideo' &&
+				property.displayOptions?.show?.operation?.includes('createFromText'),
+		)!;
 		const shown = (waitForCompletion: boolean) => {
 			const node = nodeWith({ resource: 'video', operation: 'createFromText', waitForCompletion });
 			return NodeHelpers.displayParameter(node.parameters, download, node, description);
@@ -166,7 +189,14 @@ describe('how each field is sent', () => {
 			'generate: model (options) → body model',
 			'generate: aspectRatio (options) → body aspectRatio',
 			'generate: style (options) → body style',
+			'generate: model (options) → body model',
+			'generate: pixverseAspectRatio (options) → body aspectRatio',
+			'generate: pixverseDuration (options) → body duration',
+			'generate: veoAspectRatio (options) → body aspectRatio',
+			'generate: veoDuration (options) → body duration',
 			'createFromText,createPreview: aspectRatio (options) → body aspectRatio',
+			'transcribe: mediaType (options) → body mediaType',
+			'transcribe: language (options) → body language',
 		]);
 	});
 });
@@ -227,14 +257,23 @@ describe('finding the video sources in the nodes panel', () => {
 			property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'video',
 	)!.options as INodePropertyOptions[];
 
-	test.each(['blog', 'article', 'PowerPoint', 'podcast', 'shorts', 'avatar', 'preview'])(
-		'typing "%s" finds the Pictory node',
-		(typed) => {
-			expect(codex.alias.some((alias) => alias.toLowerCase().includes(typed.toLowerCase()))).toBe(
-				true,
-			);
-		},
-	);
+	test.each([
+		'blog',
+		'article',
+		'PowerPoint',
+		'podcast',
+		'shorts',
+		'avatar',
+		'preview',
+		'stock footage',
+		'music',
+		'voice',
+		'credits',
+	])('typing "%s" finds the Pictory node', (typed) => {
+		expect(codex.alias.some((alias) => alias.toLowerCase().includes(typed.toLowerCase()))).toBe(
+			true,
+		);
+	});
 
 	test('Create from Text and Create Preview say which sources they take', () => {
 		const createFromText = videoOperations.find(({ value }) => value === 'createFromText')!;
@@ -243,4 +282,17 @@ describe('finding the video sources in the nodes panel', () => {
 		expect(createFromText.description).toMatch(/article or blog.*PowerPoint.*podcast.*shorts/);
 		expect(createPreview.description).toMatch(/from any source/);
 	});
+});
+
+describe('finding transcription in the nodes panel', () => {
+	const codex = JSON.parse(
+		readFileSync(path.join(__dirname, '..', 'nodes', 'Pictory', 'Pictory.node.json'), 'utf8'),
+	) as { alias: string[] };
+
+	test.each(['transcribe', 'subtitles', 'highlights'])(
+		'typing "%s" finds the Pictory node',
+		(typed) => {
+			expect(codex.alias.some((alias) => alias.toLowerCase().includes(typed))).toBe(true);
+		},
+	);
 });

@@ -14,6 +14,7 @@ import {
 	PollContext,
 	PollTriggerExecutor,
 	RoutingNode,
+	WebhookContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import {
@@ -38,6 +39,7 @@ import {
 	type IRunExecutionData,
 	type ITaskData,
 	type IVersionedNodeType,
+	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
 	type INodeCredentialTestResult,
 	LoggerProxy,
@@ -47,6 +49,7 @@ import {
 import { PictoryApi } from '../credentials/PictoryApi.credentials';
 import { onClock, runClockUntil } from './clock';
 import { Pictory } from '../nodes/Pictory/Pictory.node';
+import { PictoryCallbackTrigger } from '../nodes/Pictory/PictoryCallbackTrigger.node';
 import { PictoryTrigger } from '../nodes/Pictory/PictoryTrigger.node';
 
 /**
@@ -78,6 +81,7 @@ DirectoryLoader.applyDeclarativeNodeOptionParameters(pictory);
 const nodeTypeRegistry: Record<string, INodeType> = {
 	[`${PACKAGE}.pictory`]: pictory,
 	[`${PACKAGE}.pictoryTrigger`]: new PictoryTrigger(),
+	[`${PACKAGE}.pictoryCallbackTrigger`]: new PictoryCallbackTrigger(),
 };
 
 /** Adds a variant of the package's nodes (the benchmark's baselines) under `${PACKAGE}.<name>`. */
@@ -236,6 +240,8 @@ interface RunOptions {
 	inputItems?: number;
 	/** The items the node receives, as an earlier node (a sheet, say) would give them. */
 	input?: IDataObject[];
+	/** The same with their binary data, as a node that gives files (Google Drive) would. */
+	inputData?: INodeExecutionData[];
 	/** Stops the execution, as the editor's Stop button does, once this returns true. */
 	stopWhen?: () => boolean;
 }
@@ -275,7 +281,7 @@ function workflowOf(node: INode, timezone?: string, id = 'test-workflow'): Workf
 async function executeManually(
 	workflow: Workflow,
 	start: INode,
-	input: IDataObject[],
+	input: INodeExecutionData[],
 	{ credentials, stopWhen }: Pick<RunOptions, 'credentials' | 'stopWhen'>,
 ): Promise<IRun> {
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
@@ -297,9 +303,7 @@ async function executeManually(
 		executionData: {
 			contextData: {},
 			metadata: {},
-			nodeExecutionStack: [
-				{ node: start, data: { main: [input.map((json) => ({ json }))] }, source: null },
-			],
+			nodeExecutionStack: [{ node: start, data: { main: [input] }, source: null }],
 			waitingExecution: {},
 			waitingExecutionSource: {},
 		},
@@ -330,13 +334,14 @@ export async function runPictoryNode(
 		stopWhen,
 		inputItems = 1,
 		input = Array.from({ length: inputItems }, () => ({})),
+		inputData = input.map((json) => ({ json })),
 		type = 'pictory',
 	}: RunOptions & {
 		/** A node type of the package: pictory, pictoryTrigger, or one registered. */ type?: string;
 	} = {},
 ): Promise<NodeRunResult> {
 	const node = pictoryNode(type, parameters, settings);
-	const run = await executeManually(workflowOf(node, timezone), node, input, {
+	const run = await executeManually(workflowOf(node, timezone), node, inputData, {
 		credentials,
 		stopWhen,
 	});
@@ -423,6 +428,57 @@ export async function loadDropdown(
 	);
 	const { methods } = new Pictory() as INodeType;
 	return await onClock(methods!.listSearch![listSearch].call(context, filter, paginationToken));
+}
+
+/**
+ * An options field's list as n8n's editor loads it (`loadOptionsMethod`): the method on a
+ * LoadOptionsContext for the node with `parameters`, its credential attached.
+ */
+export async function loadOptions(
+	method: string,
+	{
+		parameters = { resource: 'music', operation: 'search' } as INodeParameters,
+		credentials = { pictoryApi: { apiKey: API_KEY } } as Record<
+			string,
+			ICredentialDataDecryptedObject
+		>,
+	} = {},
+) {
+	const node = pictoryNode('pictory', parameters);
+	const context = new LoadOptionsContext(
+		workflowOf(node),
+		node,
+		createAdditionalData(credentials),
+		'parameters',
+	);
+	const { methods } = new Pictory() as INodeType;
+	return await onClock(methods!.loadOptions![method].call(context));
+}
+
+/**
+ * What n8n's editor does to fill a resource mapper of the Pictory node (the mapper's fields, from
+ * DynamicNodeParametersService in n8n's app): call the node's resource mapping method on a
+ * LoadOptionsContext with the node's parameters as they stand.
+ */
+export async function loadResourceMapperFields(
+	method: string,
+	parameters: INodeParameters,
+	{
+		credentials = { pictoryApi: { apiKey: API_KEY } } as Record<
+			string,
+			ICredentialDataDecryptedObject
+		>,
+	} = {},
+) {
+	const node = pictoryNode('pictory', parameters);
+	const context = new LoadOptionsContext(
+		workflowOf(node),
+		node,
+		createAdditionalData(credentials),
+		'parameters',
+	);
+	const { methods } = new Pictory() as INodeType;
+	return await onClock(methods!.resourceMapping![method].call(context));
 }
 
 /**
@@ -652,8 +708,96 @@ export async function runAsAgentTool(
 		nodeTypes,
 		settings: {},
 	});
-	const input = agentInput ?? Array.from({ length: agentItems }, (_, index) => ({ index }));
+	const input = (agentInput ?? Array.from({ length: agentItems }, (_, index) => ({ index }))).map(
+		(json) => ({ json }),
+	);
 	const run = await executeManually(workflow, agent, input, { credentials });
 	const items = run.data.resultData.runData[agent.name]?.at(-1)?.data?.main?.[0] ?? [];
 	return { items, error: run.data.resultData.error };
+}
+
+/** What n8n answered a call to a webhook trigger, and what the call started. */
+export interface WebhookCallResult {
+	/** The status the node answered with itself, or 200 when n8n answers ("Workflow was started"). */
+	status: number;
+	/** The node's own answer, if it gave one. */
+	answer?: unknown;
+	/** What the call emitted into the workflow, or undefined when it started nothing. */
+	items?: INodeExecutionData[];
+}
+
+/**
+ * The Pictory Callback Trigger in an active workflow: each `call()` is a request to its
+ * production URL as n8n's WebhookService runs it (a WebhookContext over the request and its
+ * express response, the node's `webhook` method), with the workflow's static data kept between
+ * calls. With the node's responseMode onReceived, n8n answers 200 itself when the node leaves
+ * the answer to it.
+ */
+export function activeCallbackTrigger(
+	parameters: INodeParameters = {},
+	{ credentials = { pictoryApi: { apiKey: API_KEY } } }: Pick<RunOptions, 'credentials'> = {},
+) {
+	const node = pictoryNode('pictoryCallbackTrigger', parameters);
+	node.name = 'Pictory Callback Trigger';
+	node.webhookId = 'callback-webhook-id';
+	const workflow = workflowOf(node, undefined, 'callback-workflow');
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
+
+	const startCall = async ({
+		body,
+		query = {},
+	}: {
+		body: unknown;
+		query?: Record<string, string>;
+	}): Promise<WebhookCallResult> => {
+		const result: WebhookCallResult = { status: 200 };
+		const response = {
+			status(code: number) {
+				result.status = code;
+				return response;
+			},
+			json(answer: unknown) {
+				result.answer = answer;
+				return response;
+			},
+		};
+		const request = {
+			method: 'POST',
+			body,
+			query,
+			headers: { 'content-type': 'application/json' },
+			params: {},
+		};
+		const additionalData = {
+			...createAdditionalData(credentials),
+			httpRequest: request,
+			httpResponse: response,
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const webhookData = {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'pictory',
+			webhookDescription: nodeType.description.webhooks![0],
+			workflowId: workflow.id,
+			isTest: false,
+		} as unknown as IWebhookData;
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
+		const answered = await nodeType.webhook!.call(context);
+		result.items = answered.workflowData?.[0];
+		return result;
+	};
+
+	return {
+		staticData: () => ({ ...workflow.getStaticData('node', node) }),
+		startCall,
+		call: async (request: Parameters<typeof startCall>[0]) => await onClock(startCall(request)),
+	};
 }

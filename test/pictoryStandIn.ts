@@ -4,15 +4,16 @@
  * other API key), the images' files (or real pictures), Generate with jobs that complete on their
  * second check, video renders that complete on their third check (or, given a webhook, call it
  * when done), the videos' MP4 files (streamed, of any size), the lists behind Create from Text's
- * dropdowns, the list of the jobs it was given, saved projects, and the account's quota (an
- * endpoint the nodes do not cover). It records every request it answers. Previews too: a
- * preview completes like a render, with its link, renderParams and storyboard, and renders (PUT)
+ * dropdowns, the list of the jobs it was given, saved projects, and the account's quota; searches
+ * and the AI credit ledger are answered by standIn/search.ts; templates, projects (get, delete,
+ * render), Vimeo connections and AI Studio videos by standIn/templates.ts. It records every
+ * request it answers. Previews too: a preview completes like a render, with its link, renderParams and storyboard, and renders (PUT)
  * once complete; renders and previews check that each scene has one source (story, article,
  * PowerPoint, script, audio or video) and that an avatar has narration; avatars are listed 2 a
  * page. For tests of what n8n
  * does with the files, `POST /upload/<id>` compares the body it receives with that image's file,
  * byte for byte, and records the result. Tests of odd or hostile answers set them in `overrides`
- * (see StandInOverrides).
+ * (see StandInOverrides). Signed uploads, transcriptions and highlights: see standIn/media.ts.
  */
 import {
 	createServer,
@@ -42,6 +43,9 @@ import {
 	RENDER_PATH,
 	videoBytes,
 } from './fixtures';
+import { mediaRoutes, type StandInMedia } from './standIn/media';
+import { answerSearch } from './standIn/search';
+import { answerTemplates } from './standIn/templates';
 
 export interface StandInRequest {
 	method: string;
@@ -101,6 +105,8 @@ export interface PictoryStandIn {
 	uploads: StandInUpload[];
 	/** The delay before every answer, in ms; read at each request, so it can be changed at any time. */
 	delayMs: number;
+	/** The size of the video files, in bytes; read at each download, like delayMs. */
+	videoFileSize: number;
 	/** The bodies of the render requests received, in order. */
 	renders: unknown[];
 	/** The webhook calls made when renders completed: where, and how n8n answered. */
@@ -110,6 +116,8 @@ export interface PictoryStandIn {
 	/** The renders of previews received (PUT /v2/video/render/{id}): which preview, and the body. */
 	previewRenders: Array<{ previewJobId: string; body: unknown }>;
 	overrides: StandInOverrides;
+	/** Signed uploads, transcriptions and highlights (see standIn/media.ts). */
+	media: StandInMedia;
 	close(): Promise<void>;
 }
 
@@ -248,6 +256,7 @@ export async function startPictoryStandIn({
 		requests,
 		uploads,
 		delayMs,
+		videoFileSize,
 		renders: [],
 		webhookCalls: [],
 		previews: [],
@@ -334,7 +343,7 @@ export async function startPictoryStandIn({
 			return response.end(fileOf(imageFile[1]));
 		}
 		const videoFile = /^\/videos\/(.+)\.mp4$/.exec(url.pathname);
-		if (request.method === 'GET' && videoFile) return sendVideo(response, videoFileSize);
+		if (request.method === 'GET' && videoFile) return sendVideo(response, standIn.videoFileSize);
 		const previewPage = /^\/preview\/([^/]+)$/.exec(url.pathname)?.[1];
 		if (previewPage !== undefined && request.method === 'GET') {
 			response.writeHead(200, { 'Content-Type': 'text/html' });
@@ -350,6 +359,8 @@ export async function startPictoryStandIn({
 		if (!url.pathname.startsWith('/pictoryapis/'))
 			return json(response, 404, { message: 'Not found' });
 		if (authorization !== apiKey) return json(response, 401, { message: 'Unauthorized' });
+		if (answerSearch(standIn, request.method, url, body, response)) return;
+		if (answerTemplates(standIn, request.method, url, body, response)) return;
 
 		if (url.pathname === IMAGES_PATH && request.method === 'GET') {
 			const [status, body] = imageListAnswer(
@@ -430,7 +441,21 @@ export async function startPictoryStandIn({
 		return json(response, 404, { message: 'Not found' });
 	};
 
+	const media = mediaRoutes({
+		apiKey,
+		origin: () => origin,
+		checksToComplete: renderChecks,
+		record: (request, path) =>
+			requests.push({
+				method: request.method ?? 'GET',
+				path,
+				nextPageKey: null,
+				authorization: request.headers.authorization,
+			}),
+	});
+	standIn.media = media.state;
 	const server = createServer((request, response) => {
+		if (media.handle(request, response)) return;
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {

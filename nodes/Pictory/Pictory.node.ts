@@ -1,14 +1,30 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { accountDescription } from './resources/account';
+import { aiVideoDescription } from './resources/aiVideo';
 import { avatarDescription } from './resources/avatar';
 import { imageDescription } from './resources/image';
 import { jobDescription } from './resources/job';
-import { projectDescription } from './resources/project';
+import { mediaDescription } from './resources/media';
 import {
+	getMusicGenreGroups,
+	getMusicGenres,
+	getMusicInstruments,
+	getMusicMoods,
+	getMusicPurposes,
+	musicDescription,
+} from './resources/music';
+import { projectDescription, searchProjects } from './resources/project';
+import { transcriptionDescription } from './resources/transcription';
+import { voiceDescription } from './resources/voice';
+import {
+	getTemplateVariables,
 	searchAvatars,
 	searchBrands,
 	searchSmartLayouts,
 	searchSubtitleStyles,
+	searchTemplates,
+	searchVimeoConnections,
 	searchVoices,
 	videoDescription,
 } from './resources/video';
@@ -17,10 +33,16 @@ import { BASE_URL_EXPRESSION } from './shared/transport';
 
 const operations = [
 	...imageDescription,
+	...aiVideoDescription,
 	...videoDescription,
 	...jobDescription,
 	...projectDescription,
 	...avatarDescription,
+	...voiceDescription,
+	...accountDescription,
+	...mediaDescription,
+	...musicDescription,
+	...transcriptionDescription,
 ];
 
 export class Pictory implements INodeType {
@@ -32,7 +54,7 @@ export class Pictory implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Render narrated videos from text and generate images from prompts with Pictory, and get its images, jobs and projects',
+			'Render narrated videos from text and generate images from prompts with Pictory, transcribe recordings into subtitles and highlights, upload files, search its stock media and music, and get its images, jobs, projects, voices and your usage',
 		defaults: {
 			name: 'Pictory',
 		},
@@ -58,11 +80,17 @@ export class Pictory implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'AI Video', value: 'aiVideo' },
 					{ name: 'Avatar', value: 'avatar' },
 					{ name: 'Image', value: 'image' },
 					{ name: 'Job', value: 'job' },
+					{ name: 'Media', value: 'media' },
+					{ name: 'Music', value: 'music' },
 					{ name: 'Project', value: 'project' },
+					{ name: 'Transcription', value: 'transcription' },
 					{ name: 'Video', value: 'video' },
+					{ name: 'Voice', value: 'voice' },
 				],
 				default: 'image',
 			},
@@ -72,12 +100,25 @@ export class Pictory implements INodeType {
 	};
 
 	methods = {
+		loadOptions: {
+			getMusicGenreGroups,
+			getMusicGenres,
+			getMusicMoods,
+			getMusicInstruments,
+			getMusicPurposes,
+		},
 		listSearch: {
 			searchVoices,
 			searchSmartLayouts,
 			searchBrands,
 			searchSubtitleStyles,
 			searchAvatars,
+			searchTemplates,
+			searchProjects,
+			searchVimeoConnections,
+		},
+		resourceMapping: {
+			getTemplateVariables,
 		},
 	};
 }

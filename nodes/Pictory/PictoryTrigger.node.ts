@@ -1,5 +1,12 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
 
+import { jobFinishedDescription, pollJobFinished } from './trigger/jobFinished';
 import { newGeneratedImageDescription, pollNewGeneratedImages } from './trigger/newGeneratedImage';
 
 export class PictoryTrigger implements INodeType {
@@ -9,11 +16,12 @@ export class PictoryTrigger implements INodeType {
 		icon: { light: 'file:pictory.svg', dark: 'file:pictory.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'On new generated image',
+		subtitle:
+			'={{ $parameter.event === "jobFinished" ? "On job finished" : "On new generated image" }}',
 		// n8n's nodes panel shows the trigger's description for the Pictory entry that holds both
 		// nodes, so it says what each does.
 		description:
-			'Render videos from text, articles, slides or recordings and images from prompts (Pictory node), or start a workflow on each new AI Studio image (Pictory Trigger, checked at most once a minute)',
+			'Render videos from text, articles, slides or recordings and images from prompts (Pictory node), or start a workflow on each new AI Studio image or each finished job (Pictory Trigger, checked at most once a minute)',
 		defaults: {
 			name: 'Pictory Trigger',
 		},
@@ -26,8 +34,35 @@ export class PictoryTrigger implements INodeType {
 				required: true,
 			},
 		],
-		properties: newGeneratedImageDescription,
+		properties: [
+			{
+				displayName: 'Trigger On',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Job Finished',
+						value: 'jobFinished',
+						description:
+							'A job of the account completed or failed: a render, preview, transcription, highlights, image or AI Studio video',
+					},
+					{
+						name: 'New Generated Image',
+						value: 'newGeneratedImage',
+						description: 'An image was generated in Pictory AI Studio',
+					},
+				],
+				default: 'newGeneratedImage',
+			},
+			...newGeneratedImageDescription,
+			...jobFinishedDescription,
+		],
 	};
 
-	poll = pollNewGeneratedImages;
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event', 'newGeneratedImage');
+		if (event === 'jobFinished') return await pollJobFinished.call(this);
+		return await pollNewGeneratedImages.call(this);
+	}
 }

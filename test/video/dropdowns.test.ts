@@ -47,7 +47,26 @@ describe('the dropdowns', () => {
 			...((property.options ?? []) as INodeProperties[]),
 		]);
 
-		expect(fields.filter((field) => field.typeOptions?.loadOptionsMethod)).toEqual([]);
+		// The one exception: Music → Search's filters, which take several values each (a resource
+		// locator takes one). They are options of the Filters collection, which n8n loads only once
+		// the filter is added, so never before the credential is attached.
+		const loaded = fields.filter((field) => field.typeOptions?.loadOptionsMethod);
+		const musicFilters = description.properties.find(
+			(property) =>
+				property.name === 'filters' && property.displayOptions?.show?.resource?.[0] === 'music',
+		)!;
+		expect(loaded.map(({ name, type }) => `${name} (${type})`).sort()).toEqual(
+			['genreGroup', 'genre', 'mood', 'instrument', 'purpose']
+				.flatMap((name) => [name, `not${name[0].toUpperCase()}${name.slice(1)}`])
+				.map((name) => `${name} (multiOptions)`)
+				.sort(),
+		);
+		expect(musicFilters.type).toBe('collection');
+		const inFilters = musicFilters.options as INodeProperties[];
+		expect(loaded.every((field) => inFilters.includes(field))).toBe(true);
+		for (const field of loaded) {
+			expect(methods.loadOptions).toHaveProperty(field.typeOptions!.loadOptionsMethod!);
+		}
 		const locators = fields.filter((field) => field.type === 'resourceLocator');
 		expect(
 			locators.map(({ name, modes }) => [
@@ -60,6 +79,10 @@ describe('the dropdowns', () => {
 			['avatar', ['searchAvatars', 'id']],
 			['brandName', ['searchBrands', 'id']],
 			['subtitleStyleName', ['searchSubtitleStyles', 'id']],
+			['vimeoConnection', ['searchVimeoConnections', 'id']],
+			['template', ['searchTemplates', 'id']],
+			['vimeoConnection', ['searchVimeoConnections', 'id']],
+			['project', ['searchProjects', 'id']],
 		]);
 		for (const { modes } of locators) {
 			expect(methods.listSearch).toHaveProperty(modes![0].typeOptions!.searchListMethod!);

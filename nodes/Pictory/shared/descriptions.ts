@@ -5,6 +5,21 @@ import { readBoolean, readNumber } from './values';
 
 type Show = IDisplayOptions['show'];
 
+/**
+ * Pass Through Data: an option of each order's Additional Fields, sent as Pictory's
+ * `webhookInput`, which Pictory returns in its call to the Webhook URL (and so in the Pictory
+ * Callback Trigger's output). Read with readPassThroughData; the option's name is the reader's.
+ */
+export const passThroughDataField: INodeProperties = {
+	displayName: 'Pass Through Data',
+	name: 'passThroughData',
+	type: 'json',
+	default: '{}',
+	placeholder: 'e.g. { "rowId": 7 }',
+	description:
+		'A JSON object Pictory hands back with its call to the Webhook URL, such as the ID of the sheet row the job is for. The Pictory Callback Trigger outputs it as "passThroughData".',
+};
+
 export const DOWNLOAD_IMAGE = { name: 'downloadImage', label: 'Download Image' };
 
 /** "Download Image" and its output field: Get Generated Images, Generate and the trigger. */

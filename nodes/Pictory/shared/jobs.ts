@@ -5,6 +5,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type IDataObject,
 	type IExecuteSingleFunctions,
 	type INode,
 	type JsonObject,
@@ -186,4 +187,49 @@ export function jobNotReadyError(
 			description: `Pictory may still be making it. Fetch it later with Job → Get and Job ID ${jobId}, or raise Maximum Wait.`,
 		},
 	);
+}
+
+/** What a job made. Pictory's jobs say no kind: each is told apart by what it holds [inferred]. */
+export const JOB_KINDS = [
+	{ name: 'Video Render', value: 'videoRender' },
+	{ name: 'Preview', value: 'preview' },
+	{ name: 'Transcription', value: 'transcription' },
+	{ name: 'Highlights', value: 'highlights' },
+	{ name: 'Image', value: 'image' },
+	{ name: 'AI Studio Video', value: 'aiStudioVideo' },
+	{ name: 'Other (Cannot Tell)', value: 'other' },
+] as const;
+
+export type JobKind = (typeof JOB_KINDS)[number]['value'];
+
+const has = (job: IDataObject, ...fields: string[]) =>
+	fields.some((field) => job[field] !== undefined && job[field] !== null && job[field] !== '');
+
+/**
+ * A job's kind, from the fields of a job as readJob gives it: a render's `videoURL`; a preview's
+ * link or `renderParams`; a transcript, whose words a highlights job marks with `highlight`; an
+ * AI Studio file's `url`, a video's with its duration or frames. A failed job often holds only
+ * its error: "other".
+ */
+export function jobKind(job: IDataObject): JobKind {
+	if (has(job, 'videoURL', 'videoShareURL', 'shareVideoURL', 'renderProgress')) {
+		return 'videoRender';
+	}
+	if (has(job, 'previewUrl', 'preview', 'renderParams', 'storyboard')) return 'preview';
+	if (Array.isArray(job.transcript)) {
+		const marked = job.transcript.some((sentence) =>
+			((sentence as IDataObject)?.words as IDataObject[] | undefined)?.some?.(
+				(word) => typeof word?.highlight === 'boolean',
+			),
+		);
+		return marked ? 'highlights' : 'transcription';
+	}
+	if (has(job, 'txt', 'srt', 'vtt')) return 'transcription';
+	if (typeof job.url === 'string') {
+		const video =
+			has(job, 'duration', 'thumbnailImageUrl', 'previewImageUrl', 'lastFrameImageUrl') ||
+			/\.(mp4|mov|webm)(\?|$)/i.test(job.url);
+		return video ? 'aiStudioVideo' : 'image';
+	}
+	return 'other';
 }

@@ -43,6 +43,7 @@ import {
 	type PictoryClient,
 	type PictoryRequest,
 	type RequestRun,
+	type RetryPolicy,
 } from './transport';
 
 /** What an operation's handler gets, besides its item's context (`this`). */
@@ -58,6 +59,11 @@ export interface OperationCall {
 	 * twice; gives the job id Pictory accepted it as. Errors after it name that job.
 	 */
 	order(request: PictoryRequest, kind: OrderKind): Promise<string>;
+	/**
+	 * Sends a request that changes something for good (a delete), as an order is sent: once every
+	 * item of the run has been checked, and never twice. Gives Pictory's answer.
+	 */
+	sendOnce(request: PictoryRequest, policy?: Pick<RetryPolicy, 'toError'>): Promise<unknown>;
 }
 
 export type OperationHandler = (
@@ -156,6 +162,19 @@ function nodeRunOf(context: IExecuteSingleFunctions): NodeRun {
 /** Thrown into an item's work when another item failed the run: it has nothing more to do. */
 class StoppedByOtherItem extends Error {}
 
+/**
+ * Waits until every item of the run has been checked, so that a bad row cannot fail the run after
+ * others were ordered or deleted. (Continue On Fail: items stand alone.)
+ */
+async function everyItemChecked(context: IExecuteSingleFunctions, run: NodeRun) {
+	if (!context.continueOnFail()) {
+		run.checkedItem(context.getItemIndex());
+		await run.everyItemChecked();
+	}
+	context.getExecutionCancelSignal()?.throwIfAborted();
+	if (run.failing) throw new StoppedByOtherItem();
+}
+
 function orderFunction(
 	context: IExecuteSingleFunctions,
 	run: NodeRun,
@@ -164,14 +183,7 @@ function orderFunction(
 	const node = context.getNode();
 	const itemIndex = context.getItemIndex();
 	return async (request, kind) => {
-		// Only when every item's parameters are known to be good is anything ordered, so that a bad
-		// row cannot fail the run after others were paid for. (Continue On Fail: items stand alone.)
-		if (!context.continueOnFail()) {
-			run.checkedItem(itemIndex);
-			await run.everyItemChecked();
-		}
-		context.getExecutionCancelSignal()?.throwIfAborted();
-		if (run.failing) throw new StoppedByOtherItem();
+		await everyItemChecked(context, run);
 		const body = await api.send(request, {
 			spendsCredits: true,
 			toError: (failure, attempts) => orderError(node, failure, attempts, kind),
@@ -192,7 +204,16 @@ async function runOperation(
 	const pairedItem = { item: itemIndex };
 	const api = pictoryClient(context, run.requests, requestBase(context, request));
 	const outcome = await handler
-		.call(context, { request, api, run: run.requests, order: orderFunction(context, run, api) })
+		.call(context, {
+			request,
+			api,
+			run: run.requests,
+			order: orderFunction(context, run, api),
+			sendOnce: async (once, policy) => {
+				await everyItemChecked(context, run);
+				return await api.send(once, { ...policy, sendsOnce: true });
+			},
+		})
 		.then(
 			(items) => ({ items }),
 			(error: unknown) => ({ error }),

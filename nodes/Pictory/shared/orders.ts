@@ -46,6 +46,15 @@ export const VIDEO_ORDER: OrderKind = {
 	afterFailure: 'Change the story or settings and render again.',
 };
 
+/** An AI Studio video (AI Video → Generate). */
+export const AI_VIDEO_ORDER: OrderKind = {
+	what: 'video',
+	make: 'generate the video',
+	verb: 'generating',
+	findWith: 'Get Generated Videos',
+	afterFailure: 'Change the prompt or settings and generate again.',
+};
+
 /** A preview (Create Preview): its scenes and a link to watch them, not yet a rendered video. */
 export const PREVIEW_ORDER: OrderKind = {
 	what: 'preview',
@@ -53,6 +62,25 @@ export const PREVIEW_ORDER: OrderKind = {
 	verb: 'creating',
 	findWith: 'Job → Get Many',
 	afterFailure: 'Change the source or settings and create the preview again.',
+};
+
+/** A transcription (Transcribe): billed in transcription minutes. */
+export const TRANSCRIPTION_ORDER: OrderKind = {
+	what: 'transcript',
+	make: 'transcribe the file',
+	verb: 'transcribing',
+	findWith: 'Job → Get Many',
+	afterFailure:
+		'Check that the file is a video or audio recording Pictory can download, and transcribe it again.',
+};
+
+/** Highlights of a transcript (Create Highlights). */
+export const HIGHLIGHTS_ORDER: OrderKind = {
+	what: 'summary',
+	make: 'create the highlights',
+	verb: 'creating',
+	findWith: 'Job → Get Many',
+	afterFailure: 'Check the transcript or transcription job, and create the highlights again.',
 };
 
 /**

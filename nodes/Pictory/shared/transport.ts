@@ -2,7 +2,8 @@
  * How every request leaves the Pictory nodes: through a gate that bounds how many of a node run's
  * requests are in flight and pauses them all after a 429, with a time limit each, and sent again
  * after temporary failures, with jitter so that many items do not retry in lockstep. A request that
- * spends credits is sent again only after a 429, which means nothing was ordered.
+ * spends credits, or changes something for good (a delete), is sent again only after a 429, which
+ * means nothing was done.
  */
 import {
 	NodeApiError,
@@ -16,6 +17,7 @@ import {
 	type ILoadOptionsFunctions,
 	type INode,
 	type IPollFunctions,
+	type IWebhookFunctions,
 } from 'n8n-workflow';
 
 import {
@@ -49,7 +51,8 @@ const MAX_RETRY_AFTER_MS = 60_000;
 /** How many of a node run's requests may be in flight at once. */
 const MAX_IN_FLIGHT = 4;
 
-export type PictoryContext = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type PictoryContext =
+	IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 /**
  * Lets at most `size` requests through at once, first come first served. After a 429, every
@@ -146,6 +149,11 @@ export function newRequestRun(
 export interface RetryPolicy {
 	/** The request spends AI credits: never sent again once it may have reached Pictory. */
 	spendsCredits?: boolean;
+	/**
+	 * The request changes something for good (a delete): like an order, never sent again once it
+	 * may have reached Pictory, nor followed through a redirect, nor cut off when another item fails.
+	 */
+	sendsOnce?: boolean;
 	/** No new attempt starts after this time (epoch ms), e.g. the end of a job's Maximum Wait. */
 	deadline?: number;
 	timeoutMs?: number;
@@ -178,6 +186,7 @@ export async function withRetries<T>(
 	attempt: (signal: AbortSignal) => Promise<T>,
 	{
 		spendsCredits = false,
+		sendsOnce = spendsCredits,
 		deadline,
 		timeoutMs = API_TIMEOUT_MS,
 		toError = (failure, attempts) => requestError(run.node, failure, attempts),
@@ -189,7 +198,7 @@ export async function withRetries<T>(
 		// The attempt's signal fires at its time limit, or with the run's: for an order on its way,
 		// only when the user stops the execution.
 		const timeLimit = new AbortController();
-		const cutOff = spendsCredits ? run.stopped : run.signal;
+		const cutOff = sendsOnce ? run.stopped : run.signal;
 		const cut = () => timeLimit.abort(cutOff.reason);
 		cutOff.addEventListener('abort', cut, { once: true });
 		const stopTimer = after(timeoutMs, () => timeLimit.abort());
@@ -219,7 +228,7 @@ export async function withRetries<T>(
 			retryAfter === undefined
 				? RETRY_DELAYS_MS[attempts - 1] + jitter(RETRY_DELAYS_MS[attempts - 1] / 2)
 				: retryAfter + jitter(Math.min(retryAfter / 2, 1000));
-		const sendAgain = spendsCredits ? failure.status === 429 : isTemporary(failure);
+		const sendAgain = sendsOnce ? failure.status === 429 : isTemporary(failure);
 		if (
 			!sendAgain ||
 			attempts > RETRY_DELAYS_MS.length ||
@@ -360,7 +369,8 @@ export function pictoryClient(
 							throw new NodeApiError(run.node, error);
 						})) as IN8nHttpFullResponse;
 					// A redirect would turn an order's POST into a GET: an order is never followed.
-					const next = policy.spendsCredits ? undefined : redirectTarget(sent, answer);
+					const once = policy.spendsCredits || policy.sendsOnce;
+					const next = once ? undefined : redirectTarget(sent, answer);
 					if (!next || hops === MAX_REDIRECTS) break;
 					if (next.origin !== new URL(addressOf(options)).origin) {
 						throw redirectedElsewhereError(run.node, addressOf(sent), answer.statusCode, next);
@@ -419,7 +429,7 @@ export const asObject = (body: unknown): IDataObject | undefined =>
 
 /** The API for code that n8n does not route (the trigger, dropdowns): the credential's Base URL. */
 export async function pictoryClientFromCredential(
-	context: IPollFunctions | ILoadOptionsFunctions,
+	context: IPollFunctions | ILoadOptionsFunctions | IWebhookFunctions,
 ): Promise<PictoryClient> {
 	const credentials = await context.getCredentials<{ baseUrl?: string }>('pictoryApi');
 	return pictoryClient(context, newRequestRun(context.getNode()), {

@@ -288,6 +288,8 @@ export interface JobResult extends IDataObject {
 	previewUrl?: string;
 	projectId?: string | number;
 	projectUrl?: string;
+	/** A render published to Vimeo: its link there. */
+	vimeoUrl?: string;
 }
 
 /** `{ items: [jobs…], nextPageKey? }`, newest first, over the query `nextPageKey` [stated]. */
@@ -363,7 +365,30 @@ export function readJobAnswer(node: INode, jobId: string, body: unknown): JobRes
 		const given = spellings.find((spelling) => ['string', 'number'].includes(typeof job[spelling]));
 		if (job[name] === undefined && given) job[name] = job[given];
 	}
+	const vimeoUrl = job.vimeoUrl ?? vimeoLinkIn(job.destinations);
+	if (vimeoUrl !== undefined) job.vimeoUrl = vimeoUrl;
 	return job;
+}
+
+/**
+ * A render published to Vimeo: Pictory returns the Vimeo link with the job [stated], under a name
+ * it does not show [inferred: a `vimeo…` field, or the url of the job's Vimeo destination].
+ */
+function vimeoLinkIn(destinations: unknown): string | undefined {
+	if (!Array.isArray(destinations)) return undefined;
+	for (const entry of destinations) {
+		const destination = asObject(entry);
+		if (!destination || String(destination.type).toLowerCase() !== 'vimeo') continue;
+		const link = firstString(
+			destination.url,
+			destination.link,
+			destination.videoUrl,
+			destination.vimeoUrl,
+			destination.uri,
+		);
+		if (link) return link;
+	}
+	return undefined;
 }
 
 /**
@@ -377,6 +402,7 @@ const JOB_FIELD_SPELLINGS: Record<string, string[]> = {
 	previewUrl: ['preview', 'previewURL'],
 	projectId: ['project_id'],
 	projectUrl: ['projectURL', 'project_url'],
+	vimeoUrl: ['vimeoURL', 'vimeo_url', 'vimeoLink', 'vimeoVideoUrl', 'vimeoVideoURL'],
 };
 
 /**
@@ -467,6 +493,164 @@ export function readEntries<T extends IDataObject>(node: INode, url: string, bod
 	return list.filter((entry): entry is T => asObject(entry) !== undefined);
 }
 
+// ---- Voices: GET /v1/voiceovers/tracks (Voice → Get Many and the Voice dropdown) ----
+
+export const VOICES_PATH = '/v1/voiceovers/tracks';
+
+/** Pictory's voices, every field kept: the one reader of the voice list. */
+export const readVoices = (node: INode, body: unknown) =>
+	readEntries<PictoryVoice>(node, VOICES_PATH, body);
+
+// ---- Account: GET /v1/quota, GET /v1/aicredits/usage ----
+
+/** Used and allowed this billing term [stated]; minutes or credits. */
+export interface PictoryAllowance extends IDataObject {
+	used?: number;
+	limit?: number;
+}
+
+/** GET /v1/quota [stated]: the current billing term's use, one allowance per kind. */
+export interface PictoryQuota extends IDataObject {
+	videoMinutes?: PictoryAllowance;
+	transcriptionMinutes?: PictoryAllowance;
+	elevenLabsVoiceOverMinutes?: PictoryAllowance;
+	aiCredits?: PictoryAllowance;
+}
+
+const QUOTA_FIELDS = [
+	'videoMinutes',
+	'transcriptionMinutes',
+	'elevenLabsVoiceOverMinutes',
+	'aiCredits',
+];
+
+/**
+ * Reads the quota: an object with the allowances at the top [stated], or inside `data` as the
+ * `/v2` answers are wrapped [inferred]. `success: false` is Pictory refusing.
+ */
+export function readQuota(node: INode, body: unknown): PictoryQuota {
+	const answer = asObject(body);
+	if (!answer) throw unreadableAnswer(node, 'Expected a JSON object with the quota.');
+	if (answer.success === false) throw listRefusedError(node, answer);
+	const data = asObject(answer.data);
+	const holds = (object: IDataObject) => QUOTA_FIELDS.some((field) => field in object);
+	if (!holds(answer) && data && holds(data)) return data;
+	if (!holds(answer)) throw unreadableAnswer(node, 'The answer has none of the quota’s fields.');
+	return answer;
+}
+
+/** One AI-credit transaction [stated]: `type` credit or debit; newest first. */
+export interface PictoryCreditTransaction extends IDataObject {
+	transactionId?: string;
+	type?: string;
+	amount?: number;
+	/** What spent or gave the credits: "Text-to-Image", "AI Avatar", "Monthly Reset"… */
+	source?: string;
+	description?: string;
+	plan?: string;
+	transactionDate?: string;
+}
+
+export const AI_CREDIT_USAGE_PATH = '/v1/aicredits/usage';
+
+/**
+ * Reads the AI-credit ledger: a bare list [stated], or the same in `items` or `data` [inferred];
+ * `success: false` is Pictory refusing.
+ */
+export function readCreditUsage(node: INode, body: unknown): PictoryCreditTransaction[] {
+	const answer = asObject(body);
+	if (answer?.success === false) throw listRefusedError(node, answer);
+	const list = Array.isArray(answer?.data) ? answer.data : body;
+	return readEntries<PictoryCreditTransaction>(node, AI_CREDIT_USAGE_PATH, list);
+}
+
+// ---- Stock media: GET /v1/media/search ----
+
+/** A stock video or image [stated]; its preview links are watermarked and expire. */
+export interface PictoryStockMedia extends IDataObject {
+	assetId?: string | number;
+	id?: string | number;
+	duration?: number;
+	keyword?: string;
+	mediaDescription?: string;
+	/** video or image. */
+	mediaType?: string;
+	preview?: { jpg?: string; url?: string };
+	thumbnail?: { jpg?: string; url?: string };
+	/** story_blocks or getty. */
+	searchLibrary?: string;
+}
+
+export const MEDIA_SEARCH_PATH = '/v1/media/search';
+
+/**
+ * Reads a stock search: `{ data: { page, searchResults: [...] } }` [stated], or `searchResults`
+ * or `items` at the top [inferred]. No results is an empty list.
+ */
+export function readStockSearch(node: INode, body: unknown): PictoryStockMedia[] {
+	const answer = asObject(body);
+	if (!answer) throw unreadableAnswer(node, 'Expected a JSON object with "searchResults".');
+	if (answer.success === false) throw listRefusedError(node, answer);
+	const data = asObject(answer.data) ?? {};
+	const list = [data.searchResults, answer.searchResults, data.items, answer.items].find(
+		Array.isArray,
+	);
+	if (!list) {
+		if (typeof answer.message === 'string') throw listRefusedError(node, answer);
+		throw unreadableAnswer(node, 'The answer has no "searchResults" list.');
+	}
+	return readEntries<PictoryStockMedia>(node, MEDIA_SEARCH_PATH, list);
+}
+
+// ---- Music: POST /v1/music/search, GET /v1/music/{moods,genres,…} ----
+
+/** A track [stated]: `audioUrl` is its stream, `duration` in seconds. */
+export interface PictoryTrack extends IDataObject {
+	id?: string | number;
+	title?: string;
+	audioUrl?: string;
+	duration?: number;
+	genres?: string[];
+	instruments?: string[];
+	moods?: string[];
+	purposes?: string[];
+}
+
+export const MUSIC_SEARCH_PATH = '/v1/music/search';
+
+/**
+ * Reads a page of a music search: `{ items: [...] }` [stated]; Pictory's own client also takes
+ * `data.items`, `searchResults` and `tracks` [stated], and so does this reader.
+ */
+export function readTracks(node: INode, body: unknown): PictoryTrack[] {
+	const answer = asObject(body);
+	if (!answer) throw unreadableAnswer(node, 'Expected a JSON object with the tracks in "items".');
+	if (answer.success === false) throw listRefusedError(node, answer);
+	const data = asObject(answer.data) ?? {};
+	const list = [answer.items, data.items, answer.searchResults, answer.tracks, data.tracks].find(
+		Array.isArray,
+	);
+	if (!list) {
+		if (typeof answer.message === 'string') throw listRefusedError(node, answer);
+		throw unreadableAnswer(node, 'The answer has no "items" list of tracks.');
+	}
+	return readEntries<PictoryTrack>(node, MUSIC_SEARCH_PATH, list);
+}
+
+/**
+ * Reads one of the music filter lists (moods, genres…): a bare list of names [stated]; objects
+ * with a `name` are taken too [inferred]. Each name once, as Pictory spells it (values are
+ * case-sensitive [stated]).
+ */
+export function readNames(node: INode, url: string, body: unknown): string[] {
+	const list = Array.isArray(body) ? body : asObject(body)?.items;
+	if (!Array.isArray(list)) throw unreadableAnswer(node, `The answer to ${url} is not a list.`);
+	const names = list.map((entry) => (typeof entry === 'string' ? entry : asObject(entry)?.name));
+	return [
+		...new Set(names.filter((name): name is string => typeof name === 'string' && !!name.trim())),
+	];
+}
+
 // ---- Avatars: GET /v1/avatars ----
 
 /** One look of an avatar [stated]: its `id` is what a storyboard's `avatar.avatarId` takes. */
@@ -502,4 +686,223 @@ export function avatarLooks(avatar: PictoryAvatar): PictoryAvatarLook[] {
 		const entry = asObject(look);
 		return entry !== undefined && idText(entry.id) !== undefined;
 	});
+}
+
+// ---- Templates: GET /v1/templates, GET /v1/templates/{id} ----
+
+/**
+ * A template as Pictory lists it [stated]: `{ items: [ { templateId, name, language, published,
+ * deprecated } ] }`, no paging. One template (GET /v1/templates/{id}) adds `scenes`, `variables`
+ * (`{ Name: "NAME" }`: its keys are the variables' names), `backgroundMusic`, `voiceOver`… and
+ * spells deprecated `depricated` [stated]: both are read.
+ */
+export interface PictoryTemplate extends IDataObject {
+	templateId: string;
+	name?: string;
+	language?: string;
+	published?: boolean;
+	deprecated?: boolean;
+	depricated?: boolean;
+	variables?: IDataObject | string[];
+}
+
+/** A template's id: `templateId` [stated], or `id` [inferred]. */
+export const templateIdOf = (template: IDataObject) => idText(template.templateId ?? template.id);
+
+/** Whether Pictory marks the template deprecated, in either of its spellings. */
+export const isDeprecated = (template: IDataObject) =>
+	template.deprecated === true || template.depricated === true;
+
+/**
+ * A template's variables' names, in Pictory's order: the keys of `variables` [stated], or the
+ * entries of a list of names or of `{ name }` objects [inferred]. None when it has none.
+ */
+export function templateVariables(template: IDataObject): string[] {
+	const { variables } = template;
+	const names = Array.isArray(variables)
+		? variables.map((entry) =>
+				typeof entry === 'string' ? entry : asObject(entry) && asObject(entry)!.name,
+			)
+		: Object.keys(asObject(variables) ?? {});
+	return [...new Set(names.filter((name): name is string => typeof name === 'string' && !!name))];
+}
+
+/** Reads GET /v1/templates/{id}: the template object, in `data` or at the top [inferred]. */
+export function readTemplate(node: INode, templateId: string, body: unknown): PictoryTemplate {
+	const answer = asObject(body);
+	if (answer?.success === false) throw listRefusedError(node, answer);
+	const template = asObject(answer?.data) ?? answer;
+	if (!template || (!('variables' in template) && templateIdOf(template) === undefined)) {
+		throw unreadableAnswer(node, `Expected a JSON object describing template ${templateId}.`);
+	}
+	return template as PictoryTemplate;
+}
+
+// ---- Projects: GET and DELETE /v2/projects/{id} ----
+
+/**
+ * One project (GET /v2/projects/{id}) [stated]: `project_id`, `projectName`, `step`, the files
+ * of its last render (`videoURL`, `audioURL`, `shareVideoURL`, `srtFile`, `vttFile`, `txtFile`,
+ * `thumbnail`, `videoDuration`) and its `scenes`, among others. In `data` or at the top
+ * [inferred]; every field is kept.
+ */
+export interface PictoryProjectDetails extends IDataObject {
+	project_id?: string | number;
+	projectName?: string;
+	videoURL?: string;
+	audioURL?: string;
+	shareVideoURL?: string;
+	scenes?: IDataObject[];
+}
+
+/** Reads GET /v2/projects/{id}: the project, with `projectId` given as one name. */
+export function readProject(node: INode, projectId: string, body: unknown): IDataObject {
+	const answer = asObject(body);
+	if (answer?.success === false) throw listRefusedError(node, answer);
+	const project = asObject(answer?.data) ?? answer;
+	if (!project)
+		throw unreadableAnswer(node, `Expected a JSON object describing project ${projectId}.`);
+	const id = idText(project.project_id ?? project.projectId ?? project.id) ?? projectId;
+	return { projectId: id, ...project };
+}
+
+// ---- Vimeo connections: GET /v1/vimeo-connections ----
+
+/**
+ * A Vimeo connection [stated]: `{ Items: [ { connectionId, name, description, clientIdentifier,
+ * type: "VIMEO", enabled, … } ], nextPageKey }`, with a capital I; `items` is read too
+ * [inferred]. Secrets are never sent.
+ */
+export interface PictoryVimeoConnection extends IDataObject {
+	connectionId: string;
+	name?: string;
+	enabled?: boolean;
+}
+
+/** `{ Items | items: [connections…], nextPageKey }` [stated], over the query `nextPageKey`. */
+export const VIMEO_CONNECTION_LIST: PictoryList<PictoryVimeoConnection> = {
+	noun: 'Vimeo connections',
+	pageKeyParam: 'nextPageKey',
+	nextKeyFields: PAGE_KEY_SPELLINGS,
+	idOf: (connection) => idText(connection.connectionId ?? connection.id),
+};
+
+/** A page of Vimeo connections: `Items` [stated] read as `items`. */
+export function readVimeoConnectionPage(
+	node: INode,
+	body: unknown,
+): ListPage<PictoryVimeoConnection> {
+	const answer = asObject(body);
+	const items = answer && !Array.isArray(answer.items) ? answer.Items : undefined;
+	return readPage(node, items === undefined ? body : { ...answer, items }, VIMEO_CONNECTION_LIST);
+}
+
+// ---- AI Studio videos: GET /v1/aistudio/videos ----
+
+/**
+ * One AI Studio video as Pictory lists it [stated]: `url` (MP4), `id`, `prompt`, `aspectRatio`,
+ * `createdDate`, `model`, `width`, `height`, `duration`, `previewImageUrl`, `thumbnailImageUrl`,
+ * `lastFrameImageUrl`, and, when set at generation, `firstFrameImageUrl`, `referenceImageUrls`,
+ * `extendVideoUrl`.
+ */
+export interface PictoryAiVideo extends IDataObject {
+	id: string;
+	url: string;
+	createdDate: string;
+	prompt?: string;
+	model?: string;
+	aspectRatio?: string;
+	duration?: string | number;
+	thumbnailImageUrl?: string;
+}
+
+/**
+ * `{ items: [videos…], nextPageKey? }`, newest first, over the query `nextPageKey` [stated]: the
+ * reader of Get Generated Videos, and of anything else that lists them.
+ */
+export const AI_VIDEO_LIST: PictoryList<PictoryAiVideo> = {
+	noun: 'videos',
+	pageKeyParam: 'nextPageKey',
+	nextKeyFields: PAGE_KEY_SPELLINGS,
+	idOf: (video) => idText(video.id),
+};
+// ---- Uploads: POST /v1/media/generateurl ----
+
+/**
+ * Pictory's answer to a signed upload request [stated]: `{ success, data: { signedUrl, url, key } }`.
+ * The bytes go to `signedUrl` (a PUT, within 24 h, with the Content-Type asked for); `url` is where
+ * Pictory reads the file afterwards. The fields at the top level are read too [inferred].
+ */
+export interface SignedUploadAnswer extends IDataObject {
+	success?: boolean;
+	data?: { signedUrl?: string; url?: string; key?: string } & IDataObject;
+}
+
+export interface SignedUpload {
+	signedUrl: string;
+	url: string;
+	key?: string;
+}
+
+/** Reads a signed upload answer: a refusal, or one without both URLs, is an error. */
+export function readSignedUpload(node: INode, body: unknown): SignedUpload {
+	const answer = asObject(body);
+	if (!answer) throw unreadableAnswer(node, 'Expected a JSON object with a signed upload URL.');
+	if (answer.success === false) throw listRefusedError(node, answer);
+	const data = asObject(answer.data) ?? answer;
+	const signedUrl = firstString(data.signedUrl, data.signedURL, answer.signedUrl);
+	const url = firstString(data.url, data.fileUrl, answer.url);
+	if (!signedUrl || !url) {
+		throw unreadableAnswer(node, 'The answer has no "data.signedUrl" and "data.url".');
+	}
+	const key = firstString(data.key, answer.key);
+	return { signedUrl, url, ...(key && { key }) };
+}
+
+// ---- Transcripts: POST /v2/transcription, POST /v2/transcription/…/highlights ----
+
+/**
+ * A word of a transcript [stated]: times in seconds; a pause is an entry with `is_pause: true`, an
+ * empty `word` and a `pause_size` ("small"…). In a highlights job, the chosen words have
+ * `highlight: true` [stated in Pictory's examples].
+ */
+export interface PictoryTranscriptWord extends IDataObject {
+	uid?: string;
+	word: string;
+	start_time: number;
+	end_time: number;
+	speakerId?: number | string;
+	sentence_index?: number;
+	is_pause?: boolean;
+	pause_size?: string;
+	highlight?: boolean;
+}
+
+/** A sentence of a transcript [stated]: its speaker and its timed words. */
+export interface PictoryTranscriptSentence extends IDataObject {
+	uid?: string;
+	speakerId?: number | string;
+	words: PictoryTranscriptWord[];
+}
+
+/**
+ * A completed transcription job's fields [stated]: `transcript`, `txt` (plain text), `srt` and
+ * `vtt` (subtitles: inline text [inferred]) and `mediaInfo` (duration, dimensions, aspect).
+ */
+export interface PictoryTranscriptionData extends IDataObject {
+	transcript?: PictoryTranscriptSentence[];
+	txt?: string;
+	srt?: string;
+	vtt?: string;
+	mediaInfo?: IDataObject;
+}
+
+/** The sentences of a transcript, when `value` is one (a list of objects with a `words` list). */
+export function readTranscript(value: unknown): PictoryTranscriptSentence[] | undefined {
+	if (!Array.isArray(value)) return undefined;
+	const sentences = value.filter(
+		(entry): entry is PictoryTranscriptSentence =>
+			asObject(entry) !== undefined && Array.isArray((entry as IDataObject).words),
+	);
+	return sentences.length === value.length ? sentences : undefined;
 }

@@ -221,3 +221,34 @@ export function readRequiredWebUrl(
 		refuse(context, `${label} is empty`, `Give the address of ${what}, starting with https://.`);
 	return url;
 }
+
+/**
+ * Pass Through Data (see passThroughDataField), sent as `webhookInput`: a JSON object, as text or
+ * from an expression. Not added, empty or `{}`: undefined, so that nothing is sent. Pictory takes
+ * an object [stated], so a list, a number or text that is not JSON is refused before any request.
+ */
+export function readPassThroughData(context: ParameterContext): IDataObject | undefined {
+	const label = 'Pass Through Data';
+	const value = context.getNodeParameter('additionalFields.passThroughData', '') as unknown;
+	let data = value;
+	if (typeof value === 'string') {
+		if (!value.trim()) return undefined;
+		try {
+			data = JSON.parse(value) as unknown;
+		} catch {
+			refuse(
+				context,
+				`${label} is not valid JSON`,
+				'Give a JSON object such as { "rowId": 7 }, or an expression such as {{ { rowId: $json.row_number } }}.',
+			);
+		}
+	}
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+		refuse(
+			context,
+			`${label} must be a JSON object, not ${Array.isArray(data) ? 'a list' : shown(data)}`,
+			'Pictory hands back an object: put the value in one, such as { "rowId": 7 }.',
+		);
+	}
+	return Object.keys(data).length ? (data as IDataObject) : undefined;
+}

@@ -10,23 +10,11 @@ import { IMAGE_FILE, itemsWithFiles, readDownload } from '../shared/download';
 import { imageFile, IMAGES_PATH, listImages } from '../shared/images';
 import { pictoryClientFromCredential } from '../shared/transport';
 import { createdAt, imageId, imageUrl, type PictoryImage } from '../shared/types';
+import { oneCheckAtATime } from './oneCheckAtATime';
 
+/** The event's fields (the Trigger On field is the node's). */
 export const newGeneratedImageDescription: INodeProperties[] = [
-	{
-		displayName: 'Trigger On',
-		name: 'event',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'New Generated Image',
-				value: 'newGeneratedImage',
-				description: 'An image was generated in Pictory AI Studio',
-			},
-		],
-		default: 'newGeneratedImage',
-	},
-	...downloadImageFields(),
+	...downloadImageFields({ event: ['newGeneratedImage'] }),
 ];
 
 /**
@@ -76,30 +64,11 @@ function remembered(seen: Record<string, number>, newest: number | null): Record
 	return Object.fromEntries(kept);
 }
 
-/**
- * The checks running now, by workflow and node. n8n starts a check at every poll time without
- * waiting for the last one (a slow download can outlast the interval), and two at once would both
- * emit what is new. So a check that finds one running does nothing: the next check after it finds
- * what this one would have. Only a guard: the position itself is in the static data.
- */
-const checksRunning = new Set<string>();
-
 /** Checks for new images, unless this trigger's last check still runs. */
 export async function pollNewGeneratedImages(
 	this: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
-	if (this.getMode() === 'manual') return await checkForNewImages.call(this);
-	const check = JSON.stringify([this.getWorkflow().id, this.getNode().name]);
-	if (checksRunning.has(check)) {
-		this.logger.debug('Pictory Trigger: the last check still runs, so this one is skipped');
-		return null;
-	}
-	checksRunning.add(check);
-	try {
-		return await checkForNewImages.call(this);
-	} finally {
-		checksRunning.delete(check);
-	}
+	return await oneCheckAtATime(this, checkForNewImages);
 }
 
 /**

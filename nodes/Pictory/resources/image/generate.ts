@@ -1,11 +1,23 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DOWNLOAD_IMAGE, downloadImageFields, waitFields } from '../../shared/descriptions';
+import {
+	DOWNLOAD_IMAGE,
+	downloadImageFields,
+	passThroughDataField,
+	waitFields,
+} from '../../shared/descriptions';
 import { IMAGE_FILE, itemsWithFiles, readDownload } from '../../shared/download';
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { IMAGE_ORDER } from '../../shared/orders';
-import { readBoolean, readText, readWebUrl, refuse, withoutEmpty } from '../../shared/values';
+import {
+	readBoolean,
+	readPassThroughData,
+	readText,
+	readWebUrl,
+	refuse,
+	withoutEmpty,
+} from '../../shared/values';
 
 const showOnlyForGenerate = {
 	resource: ['image'],
@@ -76,6 +88,7 @@ export const generateDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForGenerate },
 		default: {},
 		options: [
+			passThroughDataField,
 			{
 				displayName: 'Reference Image URL',
 				name: 'referenceImageUrl',
@@ -123,7 +136,8 @@ export const generateDescription: INodeProperties[] = [
 	...downloadImageFields(showWhileWaiting),
 ];
 
-function readPrompt(context: IExecuteSingleFunctions): string {
+/** A prompt of 5 to 5,000 characters: an image's, or an AI video's (`what`). */
+export function readPrompt(context: IExecuteSingleFunctions, what = 'image'): string {
 	const prompt = readText(context, 'prompt', 'Prompt');
 	const length = [...prompt].length;
 	if (length < PROMPT_LENGTH.min || length > PROMPT_LENGTH.max) {
@@ -131,7 +145,7 @@ function readPrompt(context: IExecuteSingleFunctions): string {
 			context,
 			`The prompt must be ${PROMPT_LENGTH.min} to 5,000 characters long, not ${length.toLocaleString('en-US')}`,
 			length < PROMPT_LENGTH.min
-				? 'Describe the image you want in a few words or more.'
+				? `Describe the ${what} you want in a few words or more.`
 				: 'Shorten the prompt: Pictory accepts up to 5,000 characters.',
 		);
 	}
@@ -148,6 +162,7 @@ function imageFields(context: IExecuteSingleFunctions): IDataObject {
 			'Reference Image URL',
 		),
 		webhook: readWebUrl(context, 'additionalFields.webhook', 'Webhook URL'),
+		webhookInput: readPassThroughData(context),
 	});
 }
 

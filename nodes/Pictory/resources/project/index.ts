@@ -4,8 +4,13 @@ import { readLimit, returnAllFields } from '../../shared/descriptions';
 import { handledBy, type OperationCall } from '../../shared/operation';
 import { listPages } from '../../shared/paging';
 import { PROJECT_LIST } from '../../shared/types';
+import { renderWaitFields } from '../video/renderWait';
+import { deleteProject } from './delete';
+import { getProject } from './get';
+import { projectField, projectPathExpression, PROJECTS_PATH } from './locator';
+import { renderProject } from './render';
 
-const PROJECTS_PATH = '/v2/projects';
+export { searchProjects } from './locator';
 
 /** The account's saved projects, one item each, as Pictory lists them. */
 export async function getManyProjects(
@@ -18,6 +23,8 @@ export async function getManyProjects(
 	return projects.map((json) => ({ json }));
 }
 
+const showForRender = { resource: ['project'], operation: ['render'] };
+
 /** The Project resource: the projects saved in Pictory (see shared/operation.ts for `handledBy`). */
 export const projectDescription: INodeProperties[] = [
 	{
@@ -27,6 +34,28 @@ export const projectDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['project'] } },
 		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a project',
+				description:
+					'Delete a saved project for good. No credits. Returns the deleted project’s ID.',
+				routing: {
+					request: { method: 'DELETE', url: projectPathExpression() },
+					...handledBy(deleteProject),
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a project',
+				description:
+					'Get a project’s video, audio and subtitle files and its scenes. No credits. Returns the project with its files’ URLs.',
+				routing: {
+					request: { method: 'GET', url: projectPathExpression() },
+					...handledBy(getProject),
+				},
+			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
@@ -38,8 +67,21 @@ export const projectDescription: INodeProperties[] = [
 					...handledBy(getManyProjects),
 				},
 			},
+			{
+				name: 'Render',
+				value: 'render',
+				action: 'Render a project',
+				description:
+					'Render a project as it stands in Pictory, e.g. edited in Pictory’s web app. Costs video minutes of your plan. Returns the video’s URL once done, or its job ID.',
+				routing: {
+					request: { method: 'POST', url: projectPathExpression('/render') },
+					...handledBy(renderProject),
+				},
+			},
 		],
 		default: 'getMany',
 	},
+	projectField({ resource: ['project'], operation: ['get', 'delete', 'render'] }),
 	...returnAllFields({ resource: ['project'], operation: ['getMany'] }),
+	...renderWaitFields(showForRender),
 ];

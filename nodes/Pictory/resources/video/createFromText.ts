@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import { passThroughDataField } from '../../shared/descriptions';
 import type { OperationCall } from '../../shared/operation';
 import { VIDEO_ORDER } from '../../shared/orders';
+import { binaryAlternativeFields, readUrlOrFile, withUploads } from '../../shared/upload';
 import {
 	readBoolean,
 	readChoice,
 	readNumber,
-	readRequiredWebUrl,
+	readPassThroughData,
 	readText,
 	readWebUrl,
 	refuse,
@@ -16,6 +18,7 @@ import { NO_NARRATION, PICTORY_DEFAULT } from './dropdowns';
 import { avatarFields, logoFields, readAvatar, readLogo } from './look';
 import { readRenderWait, renderedVideo, renderWaitFields } from './renderWait';
 import { readScene, sourceFields } from './sources';
+import { readVimeo, vimeoFields } from './vimeo';
 
 export const RENDER_PATH = '/v2/video/storyboard/render';
 
@@ -107,6 +110,17 @@ function listedByPictory(
 	};
 }
 
+/** Your narration: by URL, or from the item's binary data, uploaded just before the order. */
+const VOICE_FILE = {
+	name: 'voiceUrl',
+	label: 'Recording URL',
+	what: 'an audio file with your narration',
+};
+const voiceFile = binaryAlternativeFields(
+	{ ...showForStoryboard, narration: ['voiceFile'] },
+	VOICE_FILE,
+);
+
 export const createFromTextDescription: INodeProperties[] = [
 	{
 		displayName: 'Video Name',
@@ -151,16 +165,18 @@ export const createFromTextDescription: INodeProperties[] = [
 			},
 		],
 	},
+	voiceFile.from,
 	{
 		displayName: 'Recording URL',
 		name: 'voiceUrl',
 		type: 'string',
-		displayOptions: { show: { ...showForStoryboard, narration: ['voiceFile'] } },
+		displayOptions: voiceFile.showUrl,
 		required: true,
 		default: '',
 		placeholder: 'e.g. https://example.com/voice/launch-teaser.mp3',
 		description: 'An audio file (MP3, WAV…) Pictory can download, with your narration of the text',
 	},
+	voiceFile.binaryField,
 	{
 		displayName: 'Sync Scenes to Recording',
 		name: 'syncVoice',
@@ -227,6 +243,7 @@ export const createFromTextDescription: INodeProperties[] = [
 				description: 'The language of the story',
 			},
 			...logoFields,
+			passThroughDataField,
 			{
 				displayName: 'Save as Project',
 				name: 'saveProject',
@@ -262,6 +279,7 @@ export const createFromTextDescription: INodeProperties[] = [
 			webhookField,
 		],
 	},
+	...vimeoFields(showOnlyForCreate),
 	...renderWaitFields(showOnlyForCreate),
 ];
 
@@ -300,8 +318,7 @@ function readAmplification(context: IExecuteSingleFunctions): number {
 	});
 }
 
-const readVoiceFileUrl = (context: IExecuteSingleFunctions) =>
-	readRequiredWebUrl(context, 'voiceUrl', 'Recording URL', 'an audio file with your narration');
+const readVoiceFileUrl = (context: IExecuteSingleFunctions) => readUrlOrFile(context, VOICE_FILE);
 
 /**
  * The voice-over: your recording (`externalVoice`), or an AI voice; none without a voice (No
@@ -360,6 +377,7 @@ export function storyboardFields(context: IExecuteSingleFunctions): IDataObject 
 		saveProject: readSaveProject(context),
 		subtitleStyleName: readText(context, 'additionalFields.subtitleStyleName', 'Subtitle Style'),
 		webhook: readWebhook(context),
+		webhookInput: readPassThroughData(context),
 		voiceOver,
 		backgroundMusic: readBackgroundMusic(context),
 		avatar: readAvatar(context, voiceOver),
@@ -372,11 +390,15 @@ export function storyboardFields(context: IExecuteSingleFunctions): IDataObject 
  * Completion, waits for the job and returns the finished video, with its MP4 on Download Video.
  */
 export async function createVideoFromText(this: IExecuteSingleFunctions, call: OperationCall) {
-	const fields = storyboardFields(this);
+	const fields = { ...storyboardFields(this), ...readVimeo(this) };
 	const until = readRenderWait(this);
 
-	// The routed request with the fields built here: each field is sent by one of the two.
-	const body = { ...(call.request.body as IDataObject), ...fields };
+	// The routed request with the fields built here (a file from the item uploaded for its URL):
+	// each field is sent by one of the two.
+	const body = await withUploads(this, call.api, {
+		...(call.request.body as IDataObject),
+		...fields,
+	});
 	const jobId = await call.order({ ...call.request, body }, VIDEO_ORDER);
 	return await renderedVideo(this, call, jobId, until);
 }

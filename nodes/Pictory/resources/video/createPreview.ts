@@ -4,6 +4,7 @@ import { waitFields } from '../../shared/descriptions';
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { PREVIEW_ORDER } from '../../shared/orders';
+import { withUploads } from '../../shared/upload';
 import { readBoolean } from '../../shared/values';
 import { storyboardFields } from './createFromText';
 
@@ -45,8 +46,9 @@ export async function createPreview(
 		? readWaitOptions(this, { minIntervalSeconds: MIN_PREVIEW_CHECK_SECONDS })
 		: undefined;
 
-	// The routed request with the fields built here: each field is sent by one of the two.
-	const body = { ...(request.body as IDataObject), ...fields };
+	// The routed request with the fields built here (a file from the item uploaded for its URL):
+	// each field is sent by one of the two.
+	const body = await withUploads(this, api, { ...(request.body as IDataObject), ...fields });
 	const jobId = await order({ ...request, body }, PREVIEW_ORDER);
 	if (!wait) return [{ json: { jobId } }];
 	return [{ json: await waitForJob(api, jobId, wait, PREVIEW_ORDER) }];

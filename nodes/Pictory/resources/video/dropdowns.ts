@@ -19,10 +19,11 @@ import {
 	avatarLooks,
 	readEntries,
 	readPage,
+	readVoices,
+	VOICES_PATH,
 	type PictoryBrand,
 	type PictorySmartLayout,
 	type PictorySubtitleStyle,
-	type PictoryVoice,
 } from '../../shared/types';
 import { AVATARS_PATH } from '../avatar/getMany';
 
@@ -44,7 +45,7 @@ async function loadList<T extends IDataObject>(
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** Lower case, with typographic apostrophes as typed ones, so "pictory's" finds "Pictory’s". */
-const searchable = (name: string) => name.toLowerCase().replaceAll('’', "'");
+export const searchable = (name: string) => name.toLowerCase().replaceAll('’', "'");
 
 /**
  * What a dropdown shows for the typed text: the entries whose name holds it (in any case), sorted,
@@ -61,12 +62,13 @@ function searchResult(
 	return { results: matches(first) ? [first, ...results] : results };
 }
 
-/** Voices (GET /v1/voiceovers/tracks), searchable by name, language or accent. */
+/** Voices (GET /v1/voiceovers/tracks, as Voice → Get Many reads them), searchable by name, language or accent. */
 export async function searchVoices(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const voices = (await loadList<PictoryVoice>(this, '/v1/voiceovers/tracks'))
+	const api = await pictoryClientFromCredential(this);
+	const voices = readVoices(this.getNode(), await api.send({ method: 'GET', url: VOICES_PATH }))
 		.filter((voice) => text(voice.name))
 		.map((voice) => {
 			const details = [voice.language, voice.accent, voice.gender].map(text).filter(Boolean);

@@ -4,13 +4,25 @@ import { handledBy } from '../../shared/operation';
 import { createFromTextDescription, createVideoFromText, RENDER_PATH } from './createFromText';
 import { createPreview, createPreviewDescription, PREVIEW_PATH } from './createPreview';
 import {
+	renderFromTemplate,
+	renderFromTemplateDescription,
+	TEMPLATE_ORDER_PATH_EXPRESSION,
+} from './renderFromTemplate';
+import {
 	renderPreview,
 	renderPreviewDescription,
 	RENDER_PREVIEW_PATH_EXPRESSION,
 } from './renderPreview';
 
-export { searchBrands, searchSmartLayouts, searchSubtitleStyles, searchVoices } from './dropdowns';
-export { searchAvatars } from './dropdowns';
+export {
+	searchAvatars,
+	searchBrands,
+	searchSmartLayouts,
+	searchSubtitleStyles,
+	searchVoices,
+} from './dropdowns';
+export { getTemplateVariables, searchTemplates } from './renderFromTemplate';
+export { searchVimeoConnections } from './vimeo';
 
 /**
  * The Video resource. Each operation declares the request it sends and names the one function
@@ -57,10 +69,22 @@ export const videoDescription: INodeProperties[] = [
 					...handledBy(renderPreview),
 				},
 			},
+			{
+				name: 'Render From Template',
+				value: 'renderFromTemplate',
+				action: 'Render a video from a template',
+				description:
+					'A video (or preview) from a template made in Pictory, its variables filled from each item. Costs video minutes of your plan. Returns the video’s URL once done, or its job ID.',
+				routing: {
+					request: { method: 'POST', url: TEMPLATE_ORDER_PATH_EXPRESSION },
+					...handledBy(renderFromTemplate),
+				},
+			},
 		],
 		default: 'createFromText',
 	},
 	...createFromTextDescription,
 	...createPreviewDescription,
 	...renderPreviewDescription,
+	...renderFromTemplateDescription,
 ];

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import { passThroughDataField } from '../../shared/descriptions';
 import type { OperationCall } from '../../shared/operation';
 import { VIDEO_ORDER } from '../../shared/orders';
-import { readText, refuse, withoutEmpty } from '../../shared/values';
+import { readPassThroughData, readText, refuse, withoutEmpty } from '../../shared/values';
 import { readWebhook, webhookField } from './createFromText';
 import { readRenderWait, renderedVideo, renderWaitFields } from './renderWait';
 
@@ -30,7 +31,7 @@ export const renderPreviewDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		displayOptions: { show: showOnlyForRenderPreview },
 		default: {},
-		options: [webhookField],
+		options: [passThroughDataField, webhookField],
 	},
 	...renderWaitFields(showOnlyForRenderPreview),
 ];
@@ -53,7 +54,10 @@ function readPreviewJobId(context: IExecuteSingleFunctions): string {
  */
 export async function renderPreview(this: IExecuteSingleFunctions, call: OperationCall) {
 	readPreviewJobId(this);
-	const fields = withoutEmpty({ webhook: readWebhook(this) });
+	const fields = withoutEmpty({
+		webhook: readWebhook(this),
+		webhookInput: readPassThroughData(this),
+	});
 	const until = readRenderWait(this);
 
 	// The routed request (its path names the preview) with the fields built here.

@@ -18,6 +18,7 @@ import {
 	readText,
 	refuse,
 } from '../../shared/values';
+import { binaryAlternativeFields, readUrlOrFile } from '../../shared/upload';
 
 export const STORY_MAX_LENGTH = 15_000;
 export const SCRIPT_PROMPT_MAX_LENGTH = 5_000;
@@ -79,7 +80,7 @@ const SCRIPT_TONES = options([
 ]);
 
 /** The languages Pictory recognises speech in, for audio and video sources [stated]. */
-const SPEECH_LANGUAGES = options([
+export const SPEECH_LANGUAGES = options([
 	['Dutch', 'nl-NL'],
 	['English (Australia)', 'en-AU'],
 	['English (India)', 'en-IN'],
@@ -112,6 +113,8 @@ const PPT_NARRATION = options([
 /** The Source field and the fields of each source, shown for `show`. */
 export function sourceFields(show: Show): INodeProperties[] {
 	const forSource = (...sources: Source[]) => ({ show: { ...show, source: sources } });
+	const audio = binaryAlternativeFields(forSource('audioUrl').show, AUDIO_FILE);
+	const video = binaryAlternativeFields(forSource('videoUrl').show, VIDEO_FILE);
 	return [
 		{
 			displayName: 'Source',
@@ -230,26 +233,30 @@ export function sourceFields(show: Show): INodeProperties[] {
 			options: SCRIPT_TONES,
 			default: 'informative',
 		},
+		audio.from,
 		{
 			displayName: 'Audio URL',
 			name: 'audioUrl',
 			type: 'string',
-			displayOptions: forSource('audioUrl'),
+			displayOptions: audio.showUrl,
 			required: true,
 			default: '',
 			placeholder: 'e.g. https://example.com/podcast/episode-12.mp3',
 			description: 'An audio file Pictory can download, such as a podcast episode',
 		},
+		audio.binaryField,
+		video.from,
 		{
 			displayName: 'Video URL',
 			name: 'videoUrl',
 			type: 'string',
-			displayOptions: forSource('videoUrl'),
+			displayOptions: video.showUrl,
 			required: true,
 			default: '',
 			placeholder: 'e.g. https://example.com/webinars/launch.mp4',
 			description: 'A video file Pictory can download, such as a webinar recording',
 		},
+		video.binaryField,
 		{
 			displayName: 'Speech Language',
 			name: 'audioLanguage',
@@ -315,11 +322,13 @@ const readArticleUrl = (context: IExecuteSingleFunctions) =>
 const readPowerPointUrl = (context: IExecuteSingleFunctions) =>
 	readRequiredWebUrl(context, 'pptUrl', 'PowerPoint URL', 'a PowerPoint (.pptx) file');
 
-const readAudioUrl = (context: IExecuteSingleFunctions) =>
-	readRequiredWebUrl(context, 'audioUrl', 'Audio URL', 'an audio file, such as an MP3');
+// A recording may also come from the item's binary data: uploaded just before the order.
+const AUDIO_FILE = { name: 'audioUrl', label: 'Audio URL', what: 'an audio file, such as an MP3' };
+const VIDEO_FILE = { name: 'videoUrl', label: 'Video URL', what: 'a video file, such as an MP4' };
 
-const readVideoUrl = (context: IExecuteSingleFunctions) =>
-	readRequiredWebUrl(context, 'videoUrl', 'Video URL', 'a video file, such as an MP4');
+const readAudioUrl = (context: IExecuteSingleFunctions) => readUrlOrFile(context, AUDIO_FILE);
+
+const readVideoUrl = (context: IExecuteSingleFunctions) => readUrlOrFile(context, VIDEO_FILE);
 
 const readSpeechLanguage = (context: IExecuteSingleFunctions) =>
 	readChoice(context, 'audioLanguage', 'Speech Language', SPEECH_LANGUAGES);
