@@ -138,3 +138,21 @@ test('a prompt too short comes back as an error the model can correct, and order
 	expect(result.content[0].text).toContain('The prompt must be 5 to 5,000 characters long, not 3');
 	expect(session.pictory.requests.slice(before)).toEqual([]);
 });
+
+test('n8n knows every node of the chat-to-video example, and saves it as it is', async () => {
+	const workflow = exampleWorkflow('chat-to-video.json');
+	const known = new Set(
+		(await client.rest<Array<{ name: string }>>('GET', '/types/nodes.json')).map(
+			({ name }) => name,
+		),
+	);
+
+	expect(workflow.nodes.map((node) => node.type).filter((type) => !known.has(type))).toEqual([]);
+	const id = await client.createWorkflow(workflow);
+	const saved = await client.rest<{ nodes: unknown[]; connections: object }>(
+		'GET',
+		`/rest/workflows/${id}`,
+	);
+	expect(saved.nodes).toHaveLength(workflow.nodes.length);
+	expect(saved.connections).toEqual(workflow.connections);
+});
