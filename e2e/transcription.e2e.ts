@@ -2,7 +2,7 @@
  * Uploads, transcripts and highlights in a real n8n against the Pictory stand-in: a file made in
  * the workflow (as Google Drive → Download would give it) is uploaded through a signed URL,
  * transcribed, and comes back as text and SRT and VTT files; its highlights follow from the job.
- * Media → Upload alone returns the file's URL.
+ * Media → Upload alone returns the file's URL, and Create Preview takes the file as its Video URL.
  */
 import { createHash } from 'node:crypto';
 
@@ -192,4 +192,30 @@ test('Media → Upload returns the URL Pictory reads the file from', async () =>
 		bytes: RECORDING.length,
 		authorization: undefined,
 	});
+});
+
+test('Create Preview with the file as its video: uploaded, then its URL is the scene’s source', async () => {
+	const { id, trigger } = await workflowWithFile('Preview of a file', [
+		{
+			name: 'Preview',
+			parameters: {
+				resource: 'video',
+				operation: 'createPreview',
+				videoName: 'Stand-up short',
+				source: 'videoUrl',
+				videoUrlFrom: 'binary',
+				videoUrlBinaryField: 'data',
+				waitForCompletion: false,
+			},
+		},
+	]);
+
+	const execution = await client.run(id, trigger);
+
+	expect(execution.status).toBe('success');
+	const upload = pictory.media.uploads.at(-1)!;
+	expect(upload).toMatchObject({ bytes: RECORDING.length, authorization: undefined });
+	expect((pictory.previews.at(-1) as { scenes: unknown }).scenes).toEqual([
+		{ videoUrl: `${new URL(pictory.baseUrl).origin}/media/${upload.key}`, audioLanguage: 'en-US' },
+	]);
 });
