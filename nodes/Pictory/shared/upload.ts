@@ -311,6 +311,47 @@ export function readUrlOrFile(
 }
 
 /**
+ * Inside a collection (Additional Fields) a choice cannot reliably show or hide its siblings, so
+ * the URL option gets a second option beside it, `<name>BinaryField`: the input binary field to
+ * upload instead. Workflows saved before it read as they did.
+ */
+export function binaryAlternativeOption({ name, label, what }: FileFieldSettings): INodeProperties {
+	return {
+		displayName: `${label.replace(/ URL$/, '')} Input Binary Field`,
+		name: `${name}BinaryField`,
+		type: 'string',
+		default: 'data',
+		description: `The input binary field that holds ${what}, uploaded to Pictory first: instead of ${label}`,
+	};
+}
+
+/**
+ * The file to upload when the binaryAlternativeOption of `settings` was added to `collection`;
+ * undefined when it was not (the URL option, if any, is read as before). Both added is refused.
+ */
+export function readCollectionFile(
+	context: IExecuteSingleFunctions,
+	collection: string,
+	{ name, label }: FileFieldSettings,
+): PendingUpload | undefined {
+	const added = context.getNodeParameter(collection, {}, { rawExpressions: true }) as Record<
+		string,
+		unknown
+	>;
+	const fileLabel = `${label.replace(/ URL$/, '')} Input Binary Field`;
+	if (added[`${name}BinaryField`] === undefined) return undefined;
+	if (added[name] !== undefined) {
+		refuse(
+			context,
+			`Give ${label} or ${fileLabel}, not both`,
+			`Remove one of the two from Additional Fields.`,
+		);
+	}
+	const field = readText(context, `${collection}.${name}BinaryField`, fileLabel);
+	return new PendingUpload(readInputFile(context, field, fileLabel));
+}
+
+/**
  * The body with each PendingUpload in it uploaded and replaced by its URL: called by a handler
  * just before its order, once every field has been read and checked.
  */

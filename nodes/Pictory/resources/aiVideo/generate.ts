@@ -10,11 +10,11 @@ import { itemsWithFiles, readDownload, VIDEO_FILE } from '../../shared/download'
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { AI_VIDEO_ORDER } from '../../shared/orders';
+import { binaryAlternativeFields, readUrlOrFile, withUploads } from '../../shared/upload';
 import {
 	readBoolean,
 	readChoice,
 	readPassThroughData,
-	readRequiredWebUrl,
 	readWebUrl,
 	refuse,
 	withoutEmpty,
@@ -78,6 +78,34 @@ const START_CHOICES = [
 		description: 'An image for the model to take its cue from',
 	},
 ] as const;
+
+/** Each start's file: by URL, or from the item's binary data, uploaded just before the order. */
+const START_FILES = {
+	firstFrameImage: {
+		name: 'firstFrameImageUrl',
+		label: 'First-Frame Image URL',
+		what: 'the image the video starts from',
+	},
+	extendVideo: {
+		name: 'extendVideoUrl',
+		label: 'Video to Extend URL',
+		what: 'the video to extend',
+	},
+	referenceImage: {
+		name: 'referenceImageUrl',
+		label: 'Reference Image URL',
+		what: 'the reference image',
+	},
+};
+
+/** A start's URL field between its choice (URL or input binary field) and the binary field. */
+function startFileFields(start: keyof typeof START_FILES, url: INodeProperties): INodeProperties[] {
+	const { from, binaryField, showUrl } = binaryAlternativeFields(
+		{ ...show, startFrom: [start] },
+		START_FILES[start],
+	);
+	return [from, { ...url, displayOptions: showUrl }, binaryField];
+}
 
 /**
  * Aspect Ratio and Duration of the models that share them (Veo 3.1 and Veo 3.1 Fast); the
@@ -153,36 +181,33 @@ export const generateVideoDescription: INodeProperties[] = [
 		options: [...START_CHOICES],
 		default: 'prompt',
 	},
-	{
+	...startFileFields('firstFrameImage', {
 		displayName: 'First-Frame Image URL',
 		name: 'firstFrameImageUrl',
 		type: 'string',
-		displayOptions: { show: { ...show, startFrom: ['firstFrameImage'] } },
 		required: true,
 		default: '',
 		placeholder: 'e.g. https://example.com/first-frame.png',
 		description: 'A public image the video starts from',
-	},
-	{
+	}),
+	...startFileFields('extendVideo', {
 		displayName: 'Video to Extend URL',
 		name: 'extendVideoUrl',
 		type: 'string',
-		displayOptions: { show: { ...show, startFrom: ['extendVideo'] } },
 		required: true,
 		default: '',
 		placeholder: 'e.g. {{ $json.url }}',
 		description: 'The URL of a public video (an AI Studio video, say) that the new one continues',
-	},
-	{
+	}),
+	...startFileFields('referenceImage', {
 		displayName: 'Reference Image URL',
 		name: 'referenceImageUrl',
 		type: 'string',
-		displayOptions: { show: { ...show, startFrom: ['referenceImage'] } },
 		required: true,
 		default: '',
 		placeholder: 'e.g. https://example.com/product.png',
 		description: 'A public image for the model to take its cue from',
-	},
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -256,31 +281,16 @@ function readStart(context: IExecuteSingleFunctions): IDataObject {
 	const start = readChoice(context, 'startFrom', 'Start From', START_CHOICES, 'prompt');
 	if (start === 'firstFrameImage') {
 		return {
-			firstFrameImageUrl: readRequiredWebUrl(
-				context,
-				'firstFrameImageUrl',
-				'First-Frame Image URL',
-				'the image the video starts from',
-			),
+			firstFrameImageUrl: readUrlOrFile(context, START_FILES.firstFrameImage),
 		};
 	}
 	if (start === 'extendVideo') {
 		return {
-			extendVideoUrl: readRequiredWebUrl(
-				context,
-				'extendVideoUrl',
-				'Video to Extend URL',
-				'the video to extend',
-			),
+			extendVideoUrl: readUrlOrFile(context, START_FILES.extendVideo),
 		};
 	}
 	if (start === 'referenceImage') {
-		const url = readRequiredWebUrl(
-			context,
-			'referenceImageUrl',
-			'Reference Image URL',
-			'the reference image',
-		);
+		const url = readUrlOrFile(context, START_FILES.referenceImage);
 		// A list [stated], of one: more than one is refused by Pictory.
 		return { referenceImageUrls: [url] };
 	}
@@ -309,7 +319,9 @@ export async function generateVideo(
 	const download = wait ? readDownload(this, DOWNLOAD_VIDEO, 'fail') : undefined;
 
 	// The routed request with the fields built here: each field is sent by one of the two.
-	const jobId = await order({ ...request, body: { ...routed, ...fields } }, AI_VIDEO_ORDER);
+	// A file from the item is uploaded for its URL, once every field has been checked.
+	const body = await withUploads(this, api, { ...routed, ...fields });
+	const jobId = await order({ ...request, body }, AI_VIDEO_ORDER);
 	if (!wait) return [{ json: { jobId } }];
 	const job = await waitForJob(api, jobId, wait, AI_VIDEO_ORDER);
 	// A finished AI video's file is its `url`, as an image's [inferred]; `videoURL` as a render's.

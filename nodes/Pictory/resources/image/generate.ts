@@ -10,6 +10,7 @@ import { IMAGE_FILE, itemsWithFiles, readDownload } from '../../shared/download'
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { IMAGE_ORDER } from '../../shared/orders';
+import { binaryAlternativeOption, readCollectionFile, withUploads } from '../../shared/upload';
 import {
 	readBoolean,
 	readPassThroughData,
@@ -25,6 +26,13 @@ const showOnlyForGenerate = {
 };
 
 const showWhileWaiting = { ...showOnlyForGenerate, waitForCompletion: [true] };
+
+/** The reference image: by URL, or from the item's binary data, uploaded just before the order. */
+const REFERENCE_FILE = {
+	name: 'referenceImageUrl',
+	label: 'Reference Image URL',
+	what: 'an image for the model to take its cue from',
+};
 
 export const PROMPT_LENGTH = { min: 5, max: 5000 };
 export const MIN_CHECK_INTERVAL_SECONDS = 5;
@@ -89,6 +97,7 @@ export const generateDescription: INodeProperties[] = [
 		default: {},
 		options: [
 			passThroughDataField,
+			binaryAlternativeOption(REFERENCE_FILE),
 			{
 				displayName: 'Reference Image URL',
 				name: 'referenceImageUrl',
@@ -156,11 +165,9 @@ export function readPrompt(context: IExecuteSingleFunctions, what = 'image'): st
 function imageFields(context: IExecuteSingleFunctions): IDataObject {
 	return withoutEmpty({
 		prompt: readPrompt(context),
-		referenceImageUrl: readWebUrl(
-			context,
-			'additionalFields.referenceImageUrl',
-			'Reference Image URL',
-		),
+		referenceImageUrl:
+			readCollectionFile(context, 'additionalFields', REFERENCE_FILE) ??
+			readWebUrl(context, 'additionalFields.referenceImageUrl', 'Reference Image URL'),
 		webhook: readWebUrl(context, 'additionalFields.webhook', 'Webhook URL'),
 		webhookInput: readPassThroughData(context),
 	});
@@ -181,7 +188,8 @@ export async function generateImage(
 	const download = wait ? readDownload(this, DOWNLOAD_IMAGE, 'fail') : undefined;
 
 	// The routed request with the fields built here: each field is sent by one of the two.
-	const body = { ...(request.body as IDataObject), ...fields };
+	// A file from the item is uploaded for its URL, once every field has been checked.
+	const body = await withUploads(this, api, { ...(request.body as IDataObject), ...fields });
 	const jobId = await order({ ...request, body }, IMAGE_ORDER);
 	if (!wait) return [{ json: { jobId } }];
 

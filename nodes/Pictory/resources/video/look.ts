@@ -4,6 +4,11 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import {
+	binaryAlternativeOption,
+	readCollectionFile,
+	type PendingUpload,
+} from '../../shared/upload';
 import { readChoice, readNumber, readRequiredWebUrl, readText, refuse } from '../../shared/values';
 
 /** Pictory's nine places in the frame [stated]. */
@@ -70,8 +75,12 @@ export const avatarFields: INodeProperties[] = [
 	widthField('avatarWidth', 'Avatar', AVATAR_PLACEMENT.width),
 ];
 
-/** Logo URL, its position and width: options of Additional Fields. */
+/** The logo: by URL, or from the item's binary data, uploaded just before the order. */
+const LOGO_FILE = { name: 'logoUrl', label: 'Logo URL', what: 'the logo image (PNG, JPEG…)' };
+
+/** Logo URL (or its input binary field), its position and width: options of Additional Fields. */
 export const logoFields: INodeProperties[] = [
+	binaryAlternativeOption(LOGO_FILE),
 	positionField('logoPosition', 'Logo', LOGO_PLACEMENT.position),
 	{
 		displayName: 'Logo URL',
@@ -165,13 +174,17 @@ export function readAvatar(
 const readLogoUrl = (context: IExecuteSingleFunctions) =>
 	readRequiredWebUrl(context, 'additionalFields.logoUrl', 'Logo URL', 'an image file (PNG, JPEG…)');
 
-/** The storyboard's `logo`, when a Logo URL was added. */
+/**
+ * The storyboard's `logo`, when a Logo URL or Logo Input Binary Field was added; a file is a
+ * PendingUpload, uploaded by the handler's withUploads.
+ */
 export function readLogo(context: IExecuteSingleFunctions): IDataObject | undefined {
-	if (!added(context, ['logoUrl']).length) {
+	if (!added(context, ['logoUrl', 'logoUrlBinaryField']).length) {
 		refuseAlone(context, ['logoPosition', 'logoWidth'], 'Logo', 'a Logo URL');
 		return undefined;
 	}
-	const url = readLogoUrl(context);
+	const url: string | PendingUpload =
+		readCollectionFile(context, 'additionalFields', LOGO_FILE) ?? readLogoUrl(context);
 	const placement = readPlacement(context, ['logoPosition', 'logoWidth'], 'Logo', LOGO_PLACEMENT);
 	return { url, ...placement };
 }
