@@ -59,6 +59,42 @@ describe('what the editor shows', () => {
 		},
 	);
 
+	// An AI Agent or MCP client is told each operation's action and description (shared/tool.ts):
+	// they say what it does, what it costs and what it returns, short enough for the panel.
+	const options = description.properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((property) =>
+			(property.options as INodePropertyOptions[]).map((option) => ({
+				...option,
+				resource: property.displayOptions!.show!.resource![0] as string,
+			})),
+		);
+	test.each(options)(
+		'$resource → $value tells a model what it does, costs and returns',
+		({ action, description: text }) => {
+			expect(action).toMatch(/^[A-Z][a-z]+ /);
+			expect(text).toMatch(
+				/(\d AI credits|video minutes|transcription minutes|No credits|Costs |cost is not stated)/,
+			);
+			expect(text).toMatch(/Returns /);
+			expect(text!.length).toBeLessThanOrEqual(200);
+		},
+	);
+
+	test.each(options)(
+		'$resource → $value has a tool Description of its own, shown only on the tool',
+		({ resource, value }) => {
+			const fields = description.properties.filter(
+				(property) =>
+					property.name === 'toolDescription' &&
+					property.displayOptions?.show?.operation?.includes(value) &&
+					property.displayOptions?.show?.resource?.includes(resource),
+			);
+			expect(fields).toHaveLength(1);
+			expect(fields[0].displayOptions!.show!['@tool']).toEqual([true]);
+		},
+	);
+
 	test('the resources and their operations', () => {
 		expect(operations.map(({ resource, operation }) => `${resource}:${operation}`)).toEqual([
 			'image:generate',

@@ -561,24 +561,69 @@ export async function testCredential(
 }
 
 /**
- * The Pictory node as an AI Agent's tool: n8n's app offers a `usableAsTool` node as a "…Tool" node
- * type with an ai_tool output and no input, which n8n-core turns into a LangChain tool
- * (createNodeAsTool) when an agent asks for its tools.
+ * The Pictory node as an AI Agent's or an MCP Server Trigger's tool, as n8n's app offers a
+ * `usableAsTool` node (convertNodeToAiTool in n8n's tool-generation): a "…Tool" node type with an
+ * ai_tool output and no input, and, unless the node has its own, a Tool Description parameter
+ * (Set Automatically / Set Manually). n8n-core turns it into a LangChain tool (createNodeAsTool)
+ * when an agent asks for its tools.
  */
 const pictoryTool: INodeType = (() => {
 	const { description, methods } = new Pictory();
+	DirectoryLoader.applyDeclarativeNodeOptionParameters({ description } as INodeType);
+	const properties = [...description.properties];
+	if (!properties.some((property) => property.name === 'toolDescription')) {
+		properties.unshift(
+			{
+				displayName: 'Tool Description',
+				name: 'descriptionType',
+				type: 'options',
+				options: [
+					{ name: 'Set Automatically', value: 'auto' },
+					{ name: 'Set Manually', value: 'manual' },
+				],
+				default: 'auto',
+			},
+			{
+				displayName: 'Description',
+				name: 'toolDescription',
+				type: 'string',
+				displayOptions: { show: { descriptionType: ['manual'] } },
+				default: description.description,
+			},
+		);
+	}
 	return {
 		description: {
 			...description,
-			name: 'pictoryTool',
-			displayName: 'Pictory Tool',
+			name: `${description.name}Tool`,
+			displayName: `${description.displayName} Tool`,
 			inputs: [],
 			outputs: [NodeConnectionTypes.AiTool],
+			properties,
 		},
 		methods,
 	};
 })();
 registerNodeType(pictoryTool);
+
+interface AgentTool {
+	name: string;
+	description: string;
+	schema: {
+		shape: Record<string, { description?: string; _def: { typeName?: string; type?: string } }>;
+	};
+	invoke(args: IDataObject): Promise<string>;
+}
+
+/** What the model is told of each parameter of a tool: its zod type and description. */
+function schemaOf(tool: AgentTool): IDataObject {
+	return Object.fromEntries(
+		Object.entries(tool.schema.shape).map(([key, field]) => [
+			key,
+			{ type: field._def.typeName ?? field._def.type, description: field.description },
+		]),
+	);
+}
 
 /**
  * An agent as n8n's AI Agent runs tools: for each of its input items it asks n8n-core for the
@@ -601,14 +646,14 @@ const agentNodeType: INodeType = {
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 			const tools = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, itemIndex)) as
-				| Array<{ invoke(args: IDataObject): Promise<string> }>
-				| { invoke(args: IDataObject): Promise<string> };
+				AgentTool[] | AgentTool;
 			const tool = Array.isArray(tools) ? tools[0] : tools;
 			const toolArgs = JSON.parse(this.getNodeParameter('toolArgs', itemIndex) as string);
+			const seen = { name: tool.name, description: tool.description, schema: schemaOf(tool) };
 			try {
-				output.push({ json: { answer: await tool.invoke(toolArgs) } });
+				output.push({ json: { answer: await tool.invoke(toolArgs), tool: seen } });
 			} catch (error) {
-				output.push({ json: { toolError: (error as Error).message } });
+				output.push({ json: { toolError: (error as Error).message, tool: seen } });
 			}
 		}
 		return [output];
@@ -625,17 +670,28 @@ export async function runAsAgentTool(
 	{
 		agentItems = 1,
 		toolArgs = {},
+		agentInput,
+		toolName,
 		credentials = { pictoryApi: { apiKey: API_KEY } },
-	}: { agentItems?: number; toolArgs?: IDataObject } & Pick<RunOptions, 'credentials'> = {},
+	}: {
+		agentItems?: number;
+		/** The arguments of every call, or, as an expression over the agent's item, of each. */
+		toolArgs?: IDataObject | string;
+		/** The agent's items, instead of `agentItems` empty ones. */
+		agentInput?: IDataObject[];
+		/** The tool node's name, which n8n makes the tool's name. */
+		toolName?: string;
+	} & Pick<RunOptions, 'credentials'> = {},
 ): Promise<{ items: INodeExecutionData[]; error?: IRun['data']['resultData']['error'] }> {
 	const tool = pictoryNode('pictoryTool', parameters);
+	if (toolName) tool.name = toolName;
 	const agent: INode = {
 		id: 'agent-node',
 		name: 'Agent',
 		type: `${PACKAGE}.testAgent`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { toolArgs: JSON.stringify(toolArgs) },
+		parameters: { toolArgs: typeof toolArgs === 'string' ? toolArgs : JSON.stringify(toolArgs) },
 	};
 	const connections = {
 		[tool.name]: {
@@ -652,7 +708,9 @@ export async function runAsAgentTool(
 		nodeTypes,
 		settings: {},
 	});
-	const input = Array.from({ length: agentItems }, (_, index) => ({ json: { index } }));
+	const input = (agentInput ?? Array.from({ length: agentItems }, (_, index) => ({ index }))).map(
+		(json) => ({ json }),
+	);
 	const run = await executeManually(workflow, agent, input, { credentials });
 	const items = run.data.resultData.runData[agent.name]?.at(-1)?.data?.main?.[0] ?? [];
 	return { items, error: run.data.resultData.error };

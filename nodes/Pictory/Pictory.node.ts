@@ -28,6 +28,7 @@ import {
 	searchVoices,
 	videoDescription,
 } from './resources/video';
+import { toolDescriptionFields } from './shared/tool';
 import { BASE_URL_EXPRESSION } from './shared/transport';
 
 const operations = [
@@ -94,6 +95,7 @@ export class Pictory implements INodeType {
 				default: 'image',
 			},
 			...operations,
+			...toolDescriptionFields(operations),
 		],
 	};
 

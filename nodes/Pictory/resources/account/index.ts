@@ -23,7 +23,7 @@ export const accountDescription: INodeProperties[] = [
 				value: 'getAiCreditUsage',
 				action: 'Get AI credit usage',
 				description:
-					'List the AI credits spent and added in a month, one transaction each, with what spent them',
+					'List the AI credits spent and added in a month. No credits. Returns one item per transaction, with its amount and what spent it.',
 				routing: {
 					request: { method: 'GET', url: AI_CREDIT_USAGE_PATH },
 					...handledBy(getAiCreditUsage),
@@ -34,7 +34,7 @@ export const accountDescription: INodeProperties[] = [
 				value: 'getUsage',
 				action: 'Get account usage',
 				description:
-					'Get this billing term’s video, transcription and voice-over minutes and AI credits: used and limit',
+					'Get this billing term’s video, transcription and voice-over minutes and AI credits. No credits. Returns what is used and the limit of each.',
 				routing: {
 					request: { method: 'GET', url: QUOTA_PATH },
 					...handledBy(getUsage),

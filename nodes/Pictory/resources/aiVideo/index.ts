@@ -21,7 +21,7 @@ export const aiVideoDescription: INodeProperties[] = [
 				value: 'generate',
 				action: 'Generate an AI video',
 				description:
-					'Make a video clip from a prompt in Pictory AI Studio: Pixverse 5.5, Veo 3.1 or Veo 3.1 Fast',
+					'Make a video clip from a prompt in AI Studio: Pixverse 5.5, Veo 3.1 or Veo 3.1 Fast. Costs 1.6 to 20 AI credits a second. Returns the clip’s URL once done, or its job ID.',
 				routing: {
 					request: { method: 'POST', url: AI_VIDEOS_PATH },
 					...handledBy(generateVideo),
@@ -31,7 +31,8 @@ export const aiVideoDescription: INodeProperties[] = [
 				name: 'Get Generated Videos',
 				value: 'getGeneratedVideos',
 				action: 'Get generated videos',
-				description: 'List the AI Studio videos of your account, newest first',
+				description:
+					'List the AI Studio videos of your account, newest first. No credits. Returns one item per video, with its URL and prompt.',
 				routing: {
 					request: { method: 'GET', url: AI_VIDEOS_PATH },
 					...handledBy(getGeneratedVideos),

@@ -19,7 +19,8 @@ export const avatarDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many avatars',
-				description: 'List Pictory’s AI avatars and their looks',
+				description:
+					'List Pictory’s AI avatars and their looks. No credits. Returns one item per avatar, with the look IDs videos take.',
 				routing: {
 					request: { method: 'GET', url: AVATARS_PATH },
 					...handledBy(getManyAvatars),

@@ -25,7 +25,8 @@ export const imageDescription: INodeProperties[] = [
 				name: 'Generate',
 				value: 'generate',
 				action: 'Generate an image',
-				description: 'Make an image from a prompt in Pictory AI Studio',
+				description:
+					'Make an image from a prompt in AI Studio. Costs 0.6 to 14 AI credits by model. Returns the image’s URL once done, or its job ID.',
 				routing: {
 					request: { method: 'POST', url: IMAGES_PATH },
 					...handledBy(generateImage),
@@ -35,7 +36,8 @@ export const imageDescription: INodeProperties[] = [
 				name: 'Get Generated Images',
 				value: 'getGeneratedImages',
 				action: 'Get generated images',
-				description: 'List the AI Studio images of your account, newest first',
+				description:
+					'List the AI Studio images of your account, newest first. No credits. Returns one item per image, with its URL and prompt.',
 				routing: {
 					request: { method: 'GET', url: IMAGES_PATH },
 					...handledBy(getGeneratedImages),

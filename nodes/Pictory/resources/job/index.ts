@@ -21,7 +21,8 @@ export const jobDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a job',
-				description: 'Get the status of an image or video job and, once done, its results',
+				description:
+					'Get an image or video job’s status and, once done, its results. No credits. Returns the status, the progress, and the URLs once completed.',
 				routing: {
 					request: { method: 'GET', url: JOB_PATH_EXPRESSION },
 					...handledBy(getJob),
@@ -31,7 +32,8 @@ export const jobDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many jobs',
-				description: 'List the jobs of your account, newest first',
+				description:
+					'List the jobs of your account, newest first. No credits. Returns one item per job, with its status.',
 				routing: {
 					request: { method: 'GET', url: JOBS_PATH },
 					...handledBy(getManyJobs),

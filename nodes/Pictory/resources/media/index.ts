@@ -22,7 +22,7 @@ export const mediaDescription: INodeProperties[] = [
 				value: 'searchStock',
 				action: 'Search stock media',
 				description:
-					'Find stock videos and images by keyword, with watermarked previews, to choose visuals for a video',
+					'Find stock videos and images by keyword, to choose visuals for a video. No credits. Returns one item per result, with a watermarked preview.',
 				routing: {
 					request: { method: 'GET', url: MEDIA_SEARCH_PATH },
 					...handledBy(searchStock),
@@ -33,7 +33,7 @@ export const mediaDescription: INodeProperties[] = [
 				value: 'upload',
 				action: 'Upload a file',
 				description:
-					'Upload a file from the item’s binary data to Pictory and get its URL, for Transcribe or a video’s source',
+					'Upload a file from the item’s binary data to Pictory, for Transcribe or a video’s source. No credits. Returns the file’s URL at Pictory.',
 				routing: {
 					request: { method: 'POST', url: UPLOAD_PATH },
 					...handledBy(uploadMedia),

@@ -26,7 +26,7 @@ export const musicDescription: INodeProperties[] = [
 				value: 'search',
 				action: 'Search music',
 				description:
-					'Find background music by words, genre, mood, instrument, purpose and length, with a link to each track',
+					'Find background music by words, genre, mood, instrument, purpose and length. No credits. Returns one item per track, with its link.',
 				routing: {
 					request: { method: 'POST', url: MUSIC_SEARCH_PATH },
 					...handledBy(searchMusic),

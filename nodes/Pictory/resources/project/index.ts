@@ -38,7 +38,8 @@ export const projectDescription: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a project',
-				description: 'Delete a saved project for good',
+				description:
+					'Delete a saved project for good. No credits. Returns the deleted project’s ID.',
 				routing: {
 					request: { method: 'DELETE', url: projectPathExpression() },
 					...handledBy(deleteProject),
@@ -48,7 +49,8 @@ export const projectDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a project',
-				description: "A project's video, audio and subtitle files and its scenes",
+				description:
+					'Get a project’s video, audio and subtitle files and its scenes. No credits. Returns the project with its files’ URLs.',
 				routing: {
 					request: { method: 'GET', url: projectPathExpression() },
 					...handledBy(getProject),
@@ -58,7 +60,8 @@ export const projectDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many projects',
-				description: 'List the projects saved in your Pictory account',
+				description:
+					'List the projects saved in your Pictory account. No credits. Returns one item per project.',
 				routing: {
 					request: { method: 'GET', url: PROJECTS_PATH },
 					...handledBy(getManyProjects),
@@ -68,7 +71,8 @@ export const projectDescription: INodeProperties[] = [
 				name: 'Render',
 				value: 'render',
 				action: 'Render a project',
-				description: "Render a project as it stands in Pictory, e.g. edited in Pictory's web app",
+				description:
+					'Render a project as it stands in Pictory, e.g. edited in Pictory’s web app. Costs video minutes of your plan. Returns the video’s URL once done, or its job ID.',
 				routing: {
 					request: { method: 'POST', url: projectPathExpression('/render') },
 					...handledBy(renderProject),

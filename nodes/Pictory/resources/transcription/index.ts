@@ -25,7 +25,7 @@ export const transcriptionDescription: INodeProperties[] = [
 				value: 'transcribe',
 				action: 'Transcribe a recording',
 				description:
-					'Transcribe a video or audio recording (a URL, or a file from the item) into text with timed words, and SRT and VTT subtitles',
+					'Transcribe a recording (a URL, or a file from the item). Costs transcription minutes. Returns the text with timed words, and SRT and VTT subtitles, or its job ID.',
 				routing: {
 					request: { method: 'POST', url: TRANSCRIPTION_PATH },
 					...handledBy(transcribe),
@@ -36,7 +36,7 @@ export const transcriptionDescription: INodeProperties[] = [
 				value: 'createHighlights',
 				action: 'Create highlights of a transcript',
 				description:
-					'Pick the best moments of a transcribed recording, up to a target length: their start and end times and text, to cut or caption',
+					'Pick the best moments of a transcribed recording, up to a target length. Its cost is not stated by Pictory. Returns their start and end times and text, or its job ID.',
 				routing: {
 					request: { method: 'POST', url: HIGHLIGHTS_PATH_EXPRESSION },
 					...handledBy(createHighlights),

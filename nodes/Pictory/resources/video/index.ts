@@ -41,7 +41,7 @@ export const videoDescription: INodeProperties[] = [
 				value: 'createFromText',
 				action: 'Create a video from text',
 				description:
-					'Render a narrated video from a story, an article or blog, a PowerPoint, an AI-written script, or a podcast or video to repurpose (shorts)',
+					'Render a narrated video from a story, an article or blog, a PowerPoint, an AI script, a podcast or video (shorts). Costs video minutes of your plan. Returns the video’s URL once done, or its job ID.',
 				routing: {
 					request: { method: 'POST', url: RENDER_PATH },
 					...handledBy(createVideoFromText),
@@ -52,7 +52,7 @@ export const videoDescription: INodeProperties[] = [
 				value: 'createPreview',
 				action: 'Create a video preview',
 				description:
-					'Make a preview of the video to check before paying for the render: scenes, voice and visuals, from any source',
+					'Make a preview of a video, from any source, to check before paying for the render. Costs less than a render. Returns its preview URL once done, or its job ID.',
 				routing: {
 					request: { method: 'POST', url: PREVIEW_PATH },
 					...handledBy(createPreview),
@@ -62,7 +62,8 @@ export const videoDescription: INodeProperties[] = [
 				name: 'Render Preview',
 				value: 'renderPreview',
 				action: 'Render a video preview',
-				description: 'Render a completed preview into the video, as it is',
+				description:
+					'Render a completed preview into the video, as it is. Costs video minutes of your plan. Returns the video’s URL once done, or its job ID.',
 				routing: {
 					request: { method: 'PUT', url: RENDER_PREVIEW_PATH_EXPRESSION },
 					...handledBy(renderPreview),
@@ -73,7 +74,7 @@ export const videoDescription: INodeProperties[] = [
 				value: 'renderFromTemplate',
 				action: 'Render a video from a template',
 				description:
-					'A video (or preview) from a template made in Pictory, its variables filled from each item: a personalised video per row',
+					'A video (or preview) from a template made in Pictory, its variables filled from each item. Costs video minutes of your plan. Returns the video’s URL once done, or its job ID.',
 				routing: {
 					request: { method: 'POST', url: TEMPLATE_ORDER_PATH_EXPRESSION },
 					...handledBy(renderFromTemplate),

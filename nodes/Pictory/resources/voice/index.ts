@@ -21,7 +21,7 @@ export const voiceDescription: INodeProperties[] = [
 				value: 'getMany',
 				action: 'Get many voices',
 				description:
-					'List Pictory’s AI voices, with their language, accent, gender and a sample, optionally of one language',
+					'List Pictory’s AI voices, optionally of one language. No credits. Returns one item per voice: its name, language, accent, gender and a sample.',
 				routing: {
 					request: { method: 'GET', url: VOICES_PATH },
 					...handledBy(getManyVoices),
