@@ -26,7 +26,7 @@ export class PictoryTrigger implements INodeType {
 		// n8n's nodes panel shows the trigger's description for the Pictory entry that holds both
 		// nodes, so it says what each does.
 		description:
-			'Render videos from text, articles, slides or recordings and images from prompts (Pictory node), or start a workflow on each new AI Studio image or each finished job (Pictory Trigger, checked at most once a minute)',
+			'Render videos from text, articles, slides or recordings and images from prompts (Pictory node), or start a workflow on each new AI Studio image or video, or each finished job (Pictory Trigger, checked at most once a minute)',
 		defaults: {
 			name: 'Pictory Trigger',
 		},
