@@ -2,7 +2,8 @@
  * Templates, projects and AI Studio videos in a real n8n against the Pictory stand-in: the example
  * "sheet rows → a personalised video each" with three rows, each row's columns mapped onto the
  * template's variables and each video's link paired back to its row; an AI video generated,
- * waited for and downloaded, then listed; and a saved project got, rendered and deleted.
+ * waited for and downloaded, then listed, and the example that sends new ones to Google Drive; and a
+ * saved project got, rendered and deleted.
  */
 import type { INode } from 'n8n-workflow';
 
@@ -213,6 +214,36 @@ test('AI Video → Generate with Veo 3.1 Fast, waited for and downloaded; then l
 		limit: 5,
 	});
 	expect(outputOf(listed, 'Pictory').map((item) => item.json.id)).toEqual(['ai-video-1']);
+}, 120_000);
+
+test('the example: the newest AI Studio videos to Google Drive, each MP4 downloaded', async () => {
+	const example = exampleWorkflow('new-ai-video-to-google-drive.json');
+	example.nodes.find(({ name }) => name === 'My newest AI videos')!.credentials = {
+		pictoryApi: credential,
+	};
+	// Google Drive needs a Google account: a Set node gives the file name it would upload under.
+	const upload = example.nodes.find(({ name }) => name === 'Upload to Google Drive')!;
+	Object.assign(upload, {
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		parameters: {
+			assignments: {
+				assignments: [{ id: 'name', name: 'name', value: upload.parameters.name, type: 'string' }],
+			},
+			includeOtherFields: true,
+			options: {},
+		},
+	});
+	const id = await client.createWorkflow(example);
+
+	const first = await client.run(id, 'Every 15 minutes', 60_000);
+
+	expect(first.status).toBe('success');
+	const downloaded = outputOf(first, 'Download the MP4');
+	expect(downloaded.map((item) => item.binary?.data?.mimeType)).toEqual(['video/mp4']);
+	expect(outputOf(first, 'Upload to Google Drive').map((item) => item.json.name)).toEqual([
+		'ai-video-1.mp4',
+	]);
 }, 120_000);
 
 test('Project → Get, Render and Delete', async () => {

@@ -282,8 +282,11 @@ export async function startPictoryStandIn({
 	};
 
 	/** Pictory's call-back: the finished job's answer, POSTed to the render's webhook. */
-	const callWebhook = (url: string, jobId: string) => {
-		const payload = JSON.stringify(jobState(jobId));
+	const callWebhook = (url: string, jobId: string, webhookInput?: unknown) => {
+		const payload = JSON.stringify({
+			...jobState(jobId),
+			...(webhookInput !== undefined && { webhookInput }),
+		});
 		const call = httpRequest(url, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) },
@@ -297,11 +300,11 @@ export async function startPictoryStandIn({
 	};
 
 	/** A job given a webhook is done `renderMs` after it was ordered, and calls the webhook. */
-	const whenDone = (jobId: string, webhook: string) => {
+	const whenDone = (jobId: string, webhook: string, webhookInput?: unknown) => {
 		const timer = setTimeout(() => {
 			timers.delete(timer);
 			jobChecks.set(jobId, Infinity);
-			callWebhook(webhook, jobId);
+			callWebhook(webhook, jobId, webhookInput);
 		}, renderMs);
 		timers.add(timer);
 	};
@@ -383,7 +386,7 @@ export async function startPictoryStandIn({
 			const jobId = `render-${standIn.renders.length}`;
 			jobChecks.set(jobId, 0);
 			renders.add(jobId);
-			if (render.webhook) whenDone(jobId, render.webhook);
+			if (render.webhook) whenDone(jobId, render.webhook, render.webhookInput);
 			return json(response, 200, orderAccepted(jobId));
 		}
 		if (url.pathname === PREVIEW_PATH && request.method === 'POST') {
@@ -480,6 +483,8 @@ export async function startPictoryStandIn({
 /** What the stand-in reads of a render or preview request. */
 interface Storyboard {
 	webhook?: string;
+	/** Pass Through Data, handed back in the call-back. */
+	webhookInput?: unknown;
 	scenes?: unknown;
 	avatar?: unknown;
 	voiceOver?: { enabled?: boolean };

@@ -7,7 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import { jobFinishedDescription, pollJobFinished } from './trigger/jobFinished';
-import { newGeneratedImageDescription, pollNewGeneratedImages } from './trigger/newGeneratedImage';
+import {
+	newGeneratedImageDescription,
+	newGeneratedVideoDescription,
+	pollNewGeneratedImages,
+	pollNewGeneratedVideos,
+} from './trigger/newGeneratedImage';
 
 export class PictoryTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +22,7 @@ export class PictoryTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{ $parameter.event === "jobFinished" ? "On job finished" : "On new generated image" }}',
+			'={{ { jobFinished: "On job finished", newGeneratedVideo: "On new generated video" }[$parameter.event] ?? "On new generated image" }}',
 		// n8n's nodes panel shows the trigger's description for the Pictory entry that holds both
 		// nodes, so it says what each does.
 		description:
@@ -52,10 +57,16 @@ export class PictoryTrigger implements INodeType {
 						value: 'newGeneratedImage',
 						description: 'An image was generated in Pictory AI Studio',
 					},
+					{
+						name: 'New Generated Video',
+						value: 'newGeneratedVideo',
+						description: 'A video was generated in Pictory AI Studio',
+					},
 				],
 				default: 'newGeneratedImage',
 			},
 			...newGeneratedImageDescription,
+			...newGeneratedVideoDescription,
 			...jobFinishedDescription,
 		],
 	};
@@ -63,6 +74,7 @@ export class PictoryTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event', 'newGeneratedImage');
 		if (event === 'jobFinished') return await pollJobFinished.call(this);
+		if (event === 'newGeneratedVideo') return await pollNewGeneratedVideos.call(this);
 		return await pollNewGeneratedImages.call(this);
 	}
 }

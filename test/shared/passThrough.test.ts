@@ -11,6 +11,8 @@ import {
 	renderPreviewPath,
 	serveGeneration,
 } from '../fakePictory';
+import { jobHighlightsPath, TRANSCRIPTION_PATH } from '../mediaFixtures';
+import { AI_VIDEOS_PATH } from '../templateFixtures';
 import { runPictoryNode } from '../harness';
 
 const JOB_ID = 'e1d2c3b4-0000-4000-8000-00000000000a';
@@ -44,6 +46,32 @@ const ORDERS: Array<
 		'Image → Generate',
 		{ resource: 'image', operation: 'generate', prompt: 'A lighthouse at dawn' },
 		IMAGES_PATH,
+		'POST',
+	],
+	[
+		'AI Video → Generate',
+		{ resource: 'aiVideo', operation: 'generate', prompt: 'A lighthouse at dawn, waves rolling' },
+		AI_VIDEOS_PATH,
+		'POST',
+	],
+	[
+		'Transcription → Transcribe',
+		{
+			resource: 'transcription',
+			operation: 'transcribe',
+			fileUrl: 'https://cdn.example.com/recordings/review.mp4',
+		},
+		TRANSCRIPTION_PATH,
+		'POST',
+	],
+	[
+		'Transcription → Create Highlights',
+		{
+			resource: 'transcription',
+			operation: 'createHighlights',
+			transcriptionJobId: PREVIEW_JOB_ID,
+		},
+		jobHighlightsPath(PREVIEW_JOB_ID),
 		'POST',
 	],
 ];

@@ -79,7 +79,7 @@ describe('Publish to Vimeo', () => {
 		[{ vimeoFolderUri: 'projects/2' }, 'Vimeo Folder URI must start with "/", not "projects/2"'],
 		[
 			{ vimeoPrivacy: 'everyone' },
-			'Vimeo Privacy must be one of , anybody, unlisted, nobody, disable, not "everyone"',
+			'Vimeo Privacy must be one of anybody, unlisted, nobody, disable, or empty for Pictory’s default, not "everyone"',
 		],
 	])('%j is refused before any request', async (parameters, message) => {
 		const { requests } = serveGeneration(JOB_ID, [], { orderPath: RENDER_PATH });

@@ -202,10 +202,13 @@ export function readChoice<T extends string>(
 	if (!text && fallback !== undefined) return fallback;
 	const choice = choices.find(({ value }) => value === text);
 	if (choice) return choice.value;
+	// A choice whose value is empty (Pictory's default) is named as such, not as a blank in the list.
+	const given = choices.filter(({ value }) => value);
+	const orEmpty = given.length < choices.length ? ', or empty for Pictory’s default' : '';
 	return refuse(
 		context,
-		`${label} must be one of ${choices.map(({ value }) => value).join(', ')}, not ${shown(text)}`,
-		`Pick one in the list, or give one of these values: ${choices.map(({ name, value }) => `${value} (${name})`).join(', ')}.`,
+		`${label} must be one of ${given.map(({ value }) => value).join(', ')}${orEmpty}, not ${shown(text)}`,
+		`Pick one in the list, or give one of these values: ${given.map(({ name, value }) => `${value} (${name})`).join(', ')}${orEmpty}.`,
 	);
 }
 

@@ -5,11 +5,27 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { DOWNLOAD_IMAGE, downloadImageFields } from '../shared/descriptions';
-import { IMAGE_FILE, itemsWithFiles, readDownload } from '../shared/download';
-import { imageFile, IMAGES_PATH, listImages } from '../shared/images';
+import { binaryFieldFor, DOWNLOAD_IMAGE, downloadImageFields } from '../shared/descriptions';
+import {
+	IMAGE_FILE,
+	itemsWithFiles,
+	readDownload,
+	VIDEO_FILE,
+	type FileKind,
+} from '../shared/download';
+import { imageFile, IMAGES_PATH } from '../shared/images';
+import { listPages } from '../shared/paging';
 import { pictoryClientFromCredential } from '../shared/transport';
-import { createdAt, imageId, imageUrl, type PictoryImage } from '../shared/types';
+import {
+	AI_VIDEO_LIST,
+	createdAt,
+	IMAGE_LIST,
+	imageId,
+	imageUrl,
+	type PictoryImage,
+	type PictoryList,
+} from '../shared/types';
+import { DOWNLOAD_VIDEO } from '../resources/video/renderWait';
 import { oneCheckAtATime } from './oneCheckAtATime';
 
 /** The event's fields (the Trigger On field is the node's). */
@@ -64,11 +80,65 @@ function remembered(seen: Record<string, number>, newest: number | null): Record
 	return Object.fromEntries(kept);
 }
 
+/**
+ * An AI Studio gallery the trigger watches: images, or videos (listed alike: `id`, `url`,
+ * `createdDate`, newest first). Videos keep their position under `stateKey`, so that switching
+ * the event never reads one gallery's position as the other's.
+ */
+interface Gallery {
+	url: string;
+	list: PictoryList<PictoryImage>;
+	download: { name: string; label: string };
+	file: FileKind;
+	stateKey?: string;
+}
+
+const IMAGES: Gallery = {
+	url: IMAGES_PATH,
+	list: IMAGE_LIST,
+	download: DOWNLOAD_IMAGE,
+	file: IMAGE_FILE,
+};
+
+const VIDEOS: Gallery = {
+	url: '/v1/aistudio/videos',
+	list: AI_VIDEO_LIST as unknown as PictoryList<PictoryImage>,
+	download: DOWNLOAD_VIDEO,
+	file: VIDEO_FILE,
+	stateKey: 'videos',
+};
+
+const showForVideos = { event: ['newGeneratedVideo'] };
+
+/** New Generated Video's fields: Download Video and its output field. */
+export const newGeneratedVideoDescription: INodeProperties[] = [
+	{
+		displayName: DOWNLOAD_VIDEO.label,
+		name: DOWNLOAD_VIDEO.name,
+		type: 'boolean',
+		displayOptions: { show: showForVideos },
+		default: false,
+		description: "Whether to also download each video's MP4 into the item's binary data",
+	},
+	binaryFieldFor({ ...showForVideos, [DOWNLOAD_VIDEO.name]: [true] }),
+];
+
 /** Checks for new images, unless this trigger's last check still runs. */
 export async function pollNewGeneratedImages(
 	this: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
-	return await oneCheckAtATime(this, checkForNewImages);
+	return await oneCheckAtATime(this, async function (this: IPollFunctions) {
+		return await checkForNewImages.call(this, IMAGES);
+	});
+}
+
+/** Checks for new AI Studio videos, as for images, unless the last check still runs. */
+export async function pollNewGeneratedVideos(
+	this: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
+	return await oneCheckAtATime(this, async function (this: IPollFunctions) {
+		return await checkForNewImages.call(this, VIDEOS);
+	});
 }
 
 /**
@@ -82,13 +152,21 @@ export async function pollNewGeneratedImages(
  * moves neither where paging stops nor what is forgotten, and with no position yet (activated on
  * an empty account) a check reads the whole list.
  */
-async function checkForNewImages(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+async function checkForNewImages(
+	this: IPollFunctions,
+	gallery: Gallery,
+): Promise<INodeExecutionData[][] | null> {
 	const api = await pictoryClientFromCredential(this);
 	const { run } = api;
-	const request = { method: 'GET' as const, url: IMAGES_PATH };
-	const download = readDownload(this, DOWNLOAD_IMAGE, 'keepWithoutFileIfPermanent');
+	const request = { method: 'GET' as const, url: gallery.url };
+	const download = readDownload(this, gallery.download, 'keepWithoutFileIfPermanent');
 	const toItems = async (images: PictoryImage[]) =>
-		await itemsWithFiles(this, run, images, download, imageFile, IMAGE_FILE);
+		await itemsWithFiles(this, run, images, download, imageFile, gallery.file);
+	const listImages = async (
+		client: typeof api,
+		listRequest: typeof request,
+		options: Parameters<typeof listPages<PictoryImage>>[3],
+	) => await listPages(client, listRequest, gallery.list, options);
 
 	if (this.getMode() === 'manual') {
 		const newest = await listImages(api, request, { limit: 1 });
@@ -96,7 +174,14 @@ async function checkForNewImages(this: IPollFunctions): Promise<INodeExecutionDa
 	}
 
 	const now = Date.now();
-	const state = this.getWorkflowStaticData('node') as Partial<PollState>;
+	const root = this.getWorkflowStaticData('node');
+	// A gallery's own position is a copy, written back whole, so that n8n sees it change.
+	const state = (
+		gallery.stateKey ? { ...((root[gallery.stateKey] as IDataObject) ?? {}) } : root
+	) as Partial<PollState>;
+	const keep = () => {
+		if (gallery.stateKey) root[gallery.stateKey] = { ...state };
+	};
 	const firstPoll = state.seen === undefined;
 	const seen = state.seen ?? {};
 	const newestBefore = state.newest ?? null;
@@ -135,6 +220,7 @@ async function checkForNewImages(this: IPollFunctions): Promise<INodeExecutionDa
 	if (firstPoll) {
 		// Activation: everything listed now counts as seen, and nothing is emitted.
 		Object.assign(state, { newest, seen: remembered(withTimes(images), newest) });
+		keep();
 		return null;
 	}
 
@@ -153,5 +239,6 @@ async function checkForNewImages(this: IPollFunctions): Promise<INodeExecutionDa
 		newest,
 		seen: remembered({ ...seen, ...withTimes(oldestFirst) }, newest),
 	});
+	keep();
 	return [items];
 }

@@ -4,6 +4,7 @@ import { binaryFieldFor, readLimit, returnAllFields } from '../../shared/descrip
 import { itemsWithFiles, readDownload, VIDEO_FILE } from '../../shared/download';
 import type { OperationCall } from '../../shared/operation';
 import { listPages } from '../../shared/paging';
+import { idText } from '../../shared/transport';
 import { AI_VIDEO_LIST } from '../../shared/types';
 import { DOWNLOAD_VIDEO } from '../video/renderWait';
 
@@ -38,7 +39,7 @@ export async function getGeneratedVideos(
 		run,
 		videos,
 		download,
-		(video) => ({ id: AI_VIDEO_LIST.idOf(video as never) ?? 'unknown', url: video.url }),
+		(video) => ({ id: idText(video.id) ?? 'unknown', url: video.url }),
 		VIDEO_FILE,
 	);
 }

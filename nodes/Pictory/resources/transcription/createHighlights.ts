@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { waitFields } from '../../shared/descriptions';
+import { passThroughDataField, waitFields } from '../../shared/descriptions';
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { HIGHLIGHTS_ORDER } from '../../shared/orders';
@@ -11,6 +11,7 @@ import {
 	readBoolean,
 	readChoice,
 	readNumber,
+	readPassThroughData,
 	readText,
 	refuse,
 	withoutEmpty,
@@ -115,6 +116,7 @@ export const createHighlightsDescription: INodeProperties[] = [
 				default: 'en',
 				description: 'The language of the transcript',
 			},
+			passThroughDataField,
 			{
 				displayName: 'Recording Length (Seconds)',
 				name: 'sourceDuration',
@@ -221,6 +223,7 @@ export async function createHighlights(
 		...withoutEmpty({
 			language: readText(this, 'additionalFields.language', 'Language'),
 			webhook: readWebhook(this),
+			webhookInput: readPassThroughData(this),
 		}),
 	};
 	if (from === 'job') {

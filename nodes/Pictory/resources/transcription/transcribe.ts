@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { waitFields } from '../../shared/descriptions';
+import { passThroughDataField, waitFields } from '../../shared/descriptions';
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { TRANSCRIPTION_ORDER } from '../../shared/orders';
@@ -19,7 +19,7 @@ import {
 	urlOrBinaryFields,
 	type FileFieldSettings,
 } from '../../shared/upload';
-import { readBoolean, refuse, withoutEmpty } from '../../shared/values';
+import { readBoolean, readPassThroughData, refuse, withoutEmpty } from '../../shared/values';
 import { readWebhook, webhookField } from '../video/createFromText';
 import { SPEECH_LANGUAGES } from '../video/sources';
 
@@ -77,7 +77,7 @@ export const transcribeDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		displayOptions: { show },
 		default: {},
-		options: [webhookField],
+		options: [passThroughDataField, webhookField],
 	},
 	...waitFields(show, {
 		what: 'transcript',
@@ -162,6 +162,7 @@ export async function transcribe(this: IExecuteSingleFunctions, call: OperationC
 	const { request, api, order } = call;
 	const source = readFileSource(this, RECORDING);
 	const webhook = readWebhook(this);
+	const webhookInput = readPassThroughData(this);
 	const wait = readBoolean(this, 'waitForCompletion', 'Wait for Completion', true)
 		? readWaitOptions(this, { minIntervalSeconds: MIN_TRANSCRIPTION_CHECK_SECONDS })
 		: undefined;
@@ -169,7 +170,11 @@ export async function transcribe(this: IExecuteSingleFunctions, call: OperationC
 
 	const { url: fileUrl, uploaded } = await fileUrlOf(this, api, source);
 	// The routed request (Media Type, Language) with the fields built here.
-	const body = { ...(request.body as IDataObject), fileUrl, ...withoutEmpty({ webhook }) };
+	const body = {
+		...(request.body as IDataObject),
+		fileUrl,
+		...withoutEmpty({ webhook, webhookInput }),
+	};
 	const jobId = await order({ ...request, body }, TRANSCRIPTION_ORDER);
 	if (!wait) return [{ json: { jobId, fileUrl } }];
 
