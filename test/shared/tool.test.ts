@@ -194,3 +194,58 @@ describe('what the model gets back', () => {
 		expect(orders(requests)).toHaveLength(2);
 	});
 });
+
+describe('long waits in a tool call', () => {
+	const waitingGenerate = {
+		...generateTool,
+		waitForCompletion: true,
+		checkIntervalSeconds: 10,
+		maxWaitMinutes: 30,
+	};
+
+	test('after 5 minutes, the tool answers with the job ID and a note to call Job → Get', async () => {
+		const { requests } = serveGeneration(JOB_ID, [jobAnswer.inProgress(JOB_ID)]);
+		const started = Date.now();
+
+		const { items, error } = await runAsAgentTool(waitingGenerate, {
+			toolArgs: { prompt: PROMPT },
+		});
+
+		expect(error).toBeUndefined();
+		expect(JSON.parse(items[0].json.answer as string)).toEqual([
+			expect.objectContaining({
+				jobId: JOB_ID,
+				status: 'in-progress',
+				note: `The image is still being made after 5 minutes. Call Job → Get with jobId ${JOB_ID} later, every 30 seconds or more, until its status is "completed".`,
+			}),
+		]);
+		expect(Date.now() - started).toBe(5 * 60_000);
+		expect(orders(requests)).toHaveLength(1);
+		expect(requests.filter((request) => request.method === 'GET')).toHaveLength(30);
+	});
+
+	test('a longer wait the user set is waited, up to Maximum Wait and its error', async () => {
+		serveGeneration(JOB_ID, [jobAnswer.inProgress(JOB_ID)]);
+		const started = Date.now();
+
+		const { items } = await runAsAgentTool(
+			{ ...waitingGenerate, maxWaitMinutes: 8, toolWaitMinutes: 10 },
+			{ toolArgs: { prompt: PROMPT } },
+		);
+
+		expect(items[0].json.toolError).toMatch(
+			new RegExp(`^The image was not ready after 8 minutes \\(job ${JOB_ID}\\)`),
+		);
+		expect(Date.now() - started).toBe(8 * 60_000);
+	});
+
+	test('a job done in time is answered as ever', async () => {
+		serveGeneration(JOB_ID, [jobAnswer.inProgress(JOB_ID), jobAnswer.imageCompleted(JOB_ID)]);
+
+		const { items } = await runAsAgentTool(waitingGenerate, { toolArgs: { prompt: PROMPT } });
+
+		expect(JSON.parse(items[0].json.answer as string)).toEqual([
+			expect.objectContaining({ jobId: JOB_ID, status: 'completed' }),
+		]);
+	});
+});

@@ -5,6 +5,9 @@ import { readBoolean, readNumber } from './values';
 
 type Show = IDisplayOptions['show'];
 
+/** How long a tool call waits for a job by default, before handing its job ID back. */
+export const TOOL_WAIT_MINUTES = 5;
+
 /**
  * Pass Through Data: an option of each order's Additional Fields, sent as Pictory's
  * `webhookInput`, which Pictory returns in its call to the Webhook URL (and so in the Pictory
@@ -129,6 +132,17 @@ export function waitFields(
 			typeOptions: { minValue: 1 },
 			default: maxWaitMinutes,
 			description: `How long to wait for the ${what} before failing with its job ID`,
+		},
+		{
+			// A model, a chat or an MCP client waits for a tool call only so long: past this, the tool
+			// answers with the job ID and a note to get it later, rather than keep everyone waiting.
+			displayName: 'Longest Wait as a Tool (Minutes)',
+			name: 'toolWaitMinutes',
+			type: 'number',
+			displayOptions: { show: { ...whileWaiting, '@tool': [true] } },
+			typeOptions: { minValue: 0 },
+			default: TOOL_WAIT_MINUTES,
+			description: `How long a tool call waits for the ${what}: then it returns the job ID with a note to call Job → Get later. 0 waits up to Maximum Wait.`,
 		},
 	];
 }

@@ -58,6 +58,8 @@ export async function readJobOnce(
 export interface WaitOptions {
 	intervalSeconds: number;
 	maxWaitMinutes: number;
+	/** As a tool: after these minutes the job is handed back unfinished (0: never). */
+	handOverMinutes?: number;
 }
 
 /** Check Every and Maximum Wait, read as numbers (also from text) and checked. */
@@ -80,7 +82,25 @@ export function readWaitOptions(
 			isGood: (minutes) => minutes > 0,
 			hint: 'Set how many minutes to wait, or turn off Wait for Completion.',
 		}),
+		// Only the tool has the field: as a plain node, nothing is handed back.
+		handOverMinutes: readNumber(context, 'toolWaitMinutes', {
+			label: 'Longest Wait as a Tool',
+			fallback: 0,
+			requirement: '0 minutes or more',
+			isGood: (minutes) => minutes >= 0,
+			hint: 'Set how many minutes a tool call may wait, or 0 to wait up to Maximum Wait.',
+		}),
 	};
+}
+
+/**
+ * A tool call that waited as long as it may for a job still being made: not an error, but the
+ * tool's answer, the job as last seen and a note on how to get the result later.
+ */
+export class JobHandedOver extends Error {
+	constructor(readonly answer: IDataObject) {
+		super(String(answer.note));
+	}
 }
 
 /** How long after an order a 404 for its job is taken for a job Pictory has not registered yet. */
@@ -94,12 +114,14 @@ const UNREGISTERED_JOB_GRACE_MS = 60_000;
 export async function waitForJob(
 	api: PictoryClient,
 	jobId: string,
-	{ intervalSeconds, maxWaitMinutes }: WaitOptions,
+	{ intervalSeconds, maxWaitMinutes, handOverMinutes = 0 }: WaitOptions,
 	kind: OrderKind,
 ): Promise<JobResult> {
 	const node = api.run.node;
 	const ordered = Date.now();
-	const deadline = ordered + maxWaitMinutes * 60_000;
+	const handOver = handOverMinutes > 0 && handOverMinutes < maxWaitMinutes;
+	const deadline = ordered + (handOver ? handOverMinutes : maxWaitMinutes) * 60_000;
+	let lastSeen: JobResult = { jobId, status: 'in-progress' };
 	for (let remaining = deadline - Date.now(); remaining > 0; remaining = deadline - Date.now()) {
 		await pause(Math.min(intervalSeconds * 1000, remaining), api.run.signal);
 		const job = await readJobOnce(
@@ -116,9 +138,18 @@ export async function waitForJob(
 				},
 			},
 		);
+		lastSeen = job;
 		if (job.status === 'completed') return job;
 		if (job.status === 'failed') throw jobFailedError(node, job, kind);
 		if (job.status === 'cleaned') throw jobResultsExpiredError(node, jobId);
+	}
+	if (handOver) {
+		const minutes = `${handOverMinutes} minute${handOverMinutes === 1 ? '' : 's'}`;
+		throw new JobHandedOver({
+			...lastSeen,
+			jobId,
+			note: `The ${kind.what} is still being made after ${minutes}. Call Job → Get with jobId ${jobId} later, every 30 seconds or more, until its status is "completed".`,
+		});
 	}
 	throw jobNotReadyError(node, jobId, maxWaitMinutes, kind);
 }

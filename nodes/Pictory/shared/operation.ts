@@ -29,6 +29,7 @@ import {
 } from 'n8n-workflow';
 
 import { asNodeError } from './failures';
+import { JobHandedOver } from './jobs';
 import {
 	acceptedJobId,
 	namingOrders,
@@ -223,6 +224,7 @@ async function runOperation(
 		for (const item of outcome.items) item.pairedItem = pairedItem;
 		return outcome.items;
 	}
+	if (outcome.error instanceof JobHandedOver) return [{ json: outcome.error.answer, pairedItem }];
 
 	// A stopped execution is n8n's to report; a run failing for another item fails with that
 	// item's error, which names this item's order if it has one.
