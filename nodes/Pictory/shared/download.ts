@@ -17,7 +17,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { describeFailure, redactApiKeys, type RequestFailure } from './failures';
+import { describeFailure, failureReason, redactApiKeys, type RequestFailure } from './failures';
 import { fileTypeOf, SNIFF_BYTES, typeNames, type FileType } from './fileTypes';
 import { failedAnswer, withRetries, type RequestRun } from './transport';
 import { errorItemJson } from './operation';
@@ -229,11 +229,7 @@ export function downloadError(
 	attempts: number,
 ): NodeApiError {
 	const { status } = failure;
-	const reason = status
-		? `HTTP ${status}`
-		: failure.timedOut
-			? 'no answer in time'
-			: (failure.code ?? 'no answer');
+	const reason = failureReason(failure);
 	return new NodeApiError(node, { id: file.id, reason } as JsonObject, {
 		message: `Could not download ${file.kind} ${file.id}${status ? ` (${reason})` : ''}`,
 		description: `The download from ${String(file.url)} failed${attempts > 1 ? ` ${attempts} times` : ''} (${reason}). Its link may have expired: getting it from Pictory again gives a fresh one.`,

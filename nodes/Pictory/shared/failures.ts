@@ -111,6 +111,12 @@ export interface RequestFailure {
 	timedOut?: boolean;
 }
 
+/** A failure in a few words, for errors: its status, or why there was none. */
+export function failureReason({ status, timedOut, code }: RequestFailure): string {
+	if (status) return `HTTP ${status}`;
+	return timedOut ? 'no answer in time' : (code ?? 'no answer');
+}
+
 /** Raised by the transport when a request got no answer in time, so it reads like a network failure. */
 export class RequestTimeout extends Error {
 	readonly code = 'ETIMEDOUT';

@@ -7,6 +7,7 @@ import { NodeApiError, type INode, type JsonObject, type NodeOperationError } fr
 
 import {
 	apiError,
+	failureReason,
 	NOT_SENT_CODES,
 	pictoryMessage,
 	requestError,
@@ -131,7 +132,7 @@ export function mayHaveBeenReceivedError(
 	failure: RequestFailure,
 	kind: OrderKind,
 ): NodeApiError {
-	const reason = failure.timedOut ? 'no answer in time' : (failure.code ?? 'no answer');
+	const reason = failureReason(failure);
 	return apiError(
 		node,
 		`The connection to Pictory broke during the ${kind.what} request`,

@@ -16,7 +16,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { unreadableAnswer, type RequestFailure } from './failures';
+import { failureReason, unreadableAnswer, type RequestFailure } from './failures';
 import { failedAnswer, withRetries, type PictoryClient, type PictoryRequest } from './transport';
 import { readSignedUpload } from './types';
 import { readChoice, readRequiredWebUrl, readText, refuse } from './values';
@@ -164,11 +164,7 @@ export function uploadError(
 	attempts: number,
 ): NodeApiError {
 	const { status } = failure;
-	const reason = status
-		? `HTTP ${status}`
-		: failure.timedOut
-			? 'no answer in time'
-			: (failure.code ?? 'no answer');
+	const reason = failureReason(failure);
 	const tries = attempts > 1 ? ` ${attempts} times` : '';
 	return new NodeApiError(context.getNode(), { fileName, reason } as JsonObject, {
 		message: `Could not upload ${fileName} to Pictory${status ? ` (${reason})` : ''}`,
