@@ -402,6 +402,26 @@ export function activePictoryTrigger(
 }
 
 /**
+ * Runs one of the Pictory node's editor methods as n8n's editor does (DynamicNodeParametersService
+ * in n8n's app): on a LoadOptionsContext for the node with `parameters`, its credential attached.
+ */
+async function inEditor<T>(
+	parameters: INodeParameters,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	call: (methods: NonNullable<INodeType['methods']>, context: LoadOptionsContext) => Promise<T>,
+): Promise<T> {
+	const node = pictoryNode('pictory', parameters);
+	const context = new LoadOptionsContext(
+		workflowOf(node),
+		node,
+		createAdditionalData(credentials),
+		'parameters',
+	);
+	const { methods } = new Pictory() as INodeType;
+	return await onClock(call(methods!, context));
+}
+
+/**
  * What n8n's editor does to fill a dropdown of the Pictory node (DynamicNodeParametersService in
  * n8n's app): call the node's list search method on a LoadOptionsContext, with the typed text.
  */
@@ -419,20 +439,13 @@ export async function loadDropdown(
 		>,
 	} = {},
 ) {
-	const node = pictoryNode('pictory', parameters);
-	const context = new LoadOptionsContext(
-		workflowOf(node),
-		node,
-		createAdditionalData(credentials),
-		'parameters',
+	return await inEditor(parameters, credentials, (methods, context) =>
+		methods.listSearch![listSearch].call(context, filter, paginationToken),
 	);
-	const { methods } = new Pictory() as INodeType;
-	return await onClock(methods!.listSearch![listSearch].call(context, filter, paginationToken));
 }
 
 /**
- * An options field's list as n8n's editor loads it (`loadOptionsMethod`): the method on a
- * LoadOptionsContext for the node with `parameters`, its credential attached.
+ * An options field's list as n8n's editor loads it (`loadOptionsMethod`).
  */
 export async function loadOptions(
 	method: string,
@@ -444,15 +457,9 @@ export async function loadOptions(
 		>,
 	} = {},
 ) {
-	const node = pictoryNode('pictory', parameters);
-	const context = new LoadOptionsContext(
-		workflowOf(node),
-		node,
-		createAdditionalData(credentials),
-		'parameters',
+	return await inEditor(parameters, credentials, (methods, context) =>
+		methods.loadOptions![method].call(context),
 	);
-	const { methods } = new Pictory() as INodeType;
-	return await onClock(methods!.loadOptions![method].call(context));
 }
 
 /**
@@ -470,15 +477,9 @@ export async function loadResourceMapperFields(
 		>,
 	} = {},
 ) {
-	const node = pictoryNode('pictory', parameters);
-	const context = new LoadOptionsContext(
-		workflowOf(node),
-		node,
-		createAdditionalData(credentials),
-		'parameters',
+	return await inEditor(parameters, credentials, (methods, context) =>
+		methods.resourceMapping![method].call(context),
 	);
-	const { methods } = new Pictory() as INodeType;
-	return await onClock(methods!.resourceMapping![method].call(context));
 }
 
 /**

@@ -2,6 +2,8 @@
  * Fixtures for uploads, transcriptions and highlights, shaped like Pictory's answers: shared by the
  * unit tests and the HTTP stand-in (test/standIn/media.ts).
  */
+import type { INodeExecutionData } from 'n8n-workflow';
+
 import { API_PATH } from './fixtures';
 
 export const UPLOAD_PATH = `${API_PATH}/v1/media/generateurl`;
@@ -18,6 +20,16 @@ export const MEDIA_HOST = 'https://media.pictory-cdn.example';
 export const uploadKey = (fileName: string) => `user-uploads/a1b2c3d4/${fileName}`;
 
 /** Pictory's answer to POST /v1/media/generateurl [stated shape]. */
+/** One input item holding `bytes` as the binary field `field`, as n8n's default in-memory mode keeps it. */
+export const itemWithFile = (
+	bytes: Buffer,
+	fileName: string,
+	mimeType: string,
+	field = 'data',
+): INodeExecutionData[] => [
+	{ json: {}, binary: { [field]: { data: bytes.toString('base64'), fileName, mimeType } } },
+];
+
 export const signedUploadAnswer = (
 	fileName: string,
 	{ uploadHost = UPLOAD_HOST, mediaHost = MEDIA_HOST } = {},

@@ -3,11 +3,12 @@
  * URL: the signed URL asked for, the bytes PUT, and only then the order with the uploaded URL.
  */
 import nock from 'nock';
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { IMAGES_PATH, PREVIEW_PATH, RENDER_PATH, serveGeneration } from '../fakePictory';
 import { BASE_URL, runPictoryNode } from '../harness';
 import {
+	itemWithFile,
 	MEDIA_HOST,
 	signedUploadAnswer,
 	UPLOAD_HOST,
@@ -19,9 +20,8 @@ import { AI_VIDEOS_PATH } from '../templateFixtures';
 const JOB_ID = 'f1e2d3c4-0000-4000-8000-000000000020';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]);
 
-const withFile = (fileName: string, mimeType: string, field = 'data'): INodeExecutionData[] => [
-	{ json: {}, binary: { [field]: { data: PNG.toString('base64'), fileName, mimeType } } },
-];
+const withFile = (fileName: string, mimeType: string, field?: string) =>
+	itemWithFile(PNG, fileName, mimeType, field);
 
 /**
  * The signed URL and the PUT of `fileName`, each noting how many orders `ordered` held when it

@@ -8,6 +8,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { PREVIEW_PATH, RENDER_PATH, serveGeneration } from '../fakePictory';
 import { BASE_URL, runPictoryNode } from '../harness';
 import {
+	itemWithFile,
 	MEDIA_HOST,
 	signedUploadAnswer,
 	UPLOAD_HOST,
@@ -18,9 +19,8 @@ import {
 const JOB_ID = 'e5f4a3b2-0000-4000-8000-000000000005';
 const FILE = Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0xfe, 0xff]);
 
-const withFile = (fileName: string, mimeType: string, field = 'data'): INodeExecutionData[] => [
-	{ json: {}, binary: { [field]: { data: FILE.toString('base64'), fileName, mimeType } } },
-];
+const withFile = (fileName: string, mimeType: string, field?: string) =>
+	itemWithFile(FILE, fileName, mimeType, field);
 
 /** The signed URL and the PUT of `fileName`; `status` for the PUT. */
 function serveUpload(fileName: string, status = 200) {
