@@ -23,6 +23,17 @@ export const passThroughDataField: INodeProperties = {
 		'A JSON object Pictory hands back with its call to the Webhook URL, such as the ID of the sheet row the job is for. The Pictory Callback Trigger outputs it as "passThroughData".',
 };
 
+/** Webhook URL: an option of the orders' Additional Fields, read with readWebhook. */
+export const webhookField: INodeProperties = {
+	displayName: 'Webhook URL',
+	name: 'webhook',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. {{ $execution.resumeUrl }}',
+	description:
+		"Pictory calls this URL with the job's result when it is ready: a Webhook node, or a Wait node's resume URL",
+};
+
 export const DOWNLOAD_IMAGE = { name: 'downloadImage', label: 'Download Image' };
 
 /** "Download Image" and its output field: Get Generated Images, Generate and the trigger. */

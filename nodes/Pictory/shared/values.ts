@@ -212,6 +212,19 @@ export function readChoice<T extends string>(
 	);
 }
 
+/** The Webhook URL of an order's Additional Fields (webhookField), as long as Pictory accepts. */
+export function readWebhook(context: ParameterContext): string | undefined {
+	const webhook = readWebUrl(context, 'additionalFields.webhook', 'Webhook URL');
+	if (webhook && webhook.length > 500) {
+		refuse(
+			context,
+			'Webhook URL is longer than 500 characters',
+			'Pictory accepts webhook URLs of up to 500 characters.',
+		);
+	}
+	return webhook;
+}
+
 /** A web address that must be given (see readWebUrl): empty is refused, saying what to give. */
 export function readRequiredWebUrl(
 	context: ParameterContext,

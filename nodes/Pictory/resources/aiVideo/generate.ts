@@ -5,7 +5,12 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { binaryFieldFor, passThroughDataField, waitFields } from '../../shared/descriptions';
+import {
+	binaryFieldFor,
+	passThroughDataField,
+	waitFields,
+	webhookField,
+} from '../../shared/descriptions';
 import { itemsWithFiles, readDownload, VIDEO_FILE } from '../../shared/download';
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
@@ -215,17 +220,7 @@ export const generateVideoDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		displayOptions: { show },
 		default: {},
-		options: [
-			passThroughDataField,
-			{
-				displayName: 'Webhook URL',
-				name: 'webhook',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. {{ $execution.resumeUrl }}',
-				description: 'Pictory calls this URL when the video is ready',
-			},
-		],
+		options: [passThroughDataField, webhookField],
 	},
 	...waitFields(show, {
 		what: 'video',

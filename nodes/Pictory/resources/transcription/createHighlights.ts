@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { passThroughDataField, waitFields } from '../../shared/descriptions';
+import { passThroughDataField, waitFields, webhookField } from '../../shared/descriptions';
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { HIGHLIGHTS_ORDER } from '../../shared/orders';
@@ -13,10 +13,10 @@ import {
 	readNumber,
 	readPassThroughData,
 	readText,
+	readWebhook,
 	refuse,
 	withoutEmpty,
 } from '../../shared/values';
-import { readWebhook, webhookField } from '../video/createFromText';
 
 /**
  * The request's path: a transcription job's highlights, or highlights of a transcript given in the

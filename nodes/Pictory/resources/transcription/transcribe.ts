@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { passThroughDataField, waitFields } from '../../shared/descriptions';
+import { passThroughDataField, waitFields, webhookField } from '../../shared/descriptions';
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { TRANSCRIPTION_ORDER } from '../../shared/orders';
@@ -19,8 +19,13 @@ import {
 	urlOrBinaryFields,
 	type FileFieldSettings,
 } from '../../shared/upload';
-import { readBoolean, readPassThroughData, refuse, withoutEmpty } from '../../shared/values';
-import { readWebhook, webhookField } from '../video/createFromText';
+import {
+	readBoolean,
+	readPassThroughData,
+	readWebhook,
+	refuse,
+	withoutEmpty,
+} from '../../shared/values';
 import { SPEECH_LANGUAGES } from '../video/sources';
 
 export const TRANSCRIPTION_PATH = '/v2/transcription';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { passThroughDataField } from '../../shared/descriptions';
+import { passThroughDataField, webhookField } from '../../shared/descriptions';
 import type { OperationCall } from '../../shared/operation';
 import { VIDEO_ORDER } from '../../shared/orders';
 import { binaryAlternativeFields, readUrlOrFile, withUploads } from '../../shared/upload';
@@ -10,7 +10,7 @@ import {
 	readNumber,
 	readPassThroughData,
 	readText,
-	readWebUrl,
+	readWebhook,
 	refuse,
 	withoutEmpty,
 } from '../../shared/values';
@@ -61,17 +61,6 @@ const LANGUAGES: Array<[name: string, code: string]> = [
 	['Urdu', 'ur'],
 	['Vietnamese', 'vi'],
 ];
-
-/** Webhook URL: also Render Preview's. */
-export const webhookField: INodeProperties = {
-	displayName: 'Webhook URL',
-	name: 'webhook',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. {{ $execution.resumeUrl }}',
-	description:
-		"Pictory calls this URL with the job's result when it is ready: a Webhook node, or a Wait node's resume URL",
-};
 
 /**
  * A field whose value Pictory lists (GET on the account), sent trimmed under its own name by
@@ -294,18 +283,6 @@ function readSaveProject(context: IExecuteSingleFunctions): boolean | undefined 
 	const added = context.getNodeParameter('additionalFields', {}, { rawExpressions: true });
 	if ((added as IDataObject).saveProject === undefined) return undefined;
 	return readBoolean(context, 'additionalFields.saveProject', 'Save as Project', false);
-}
-
-export function readWebhook(context: IExecuteSingleFunctions): string | undefined {
-	const webhook = readWebUrl(context, 'additionalFields.webhook', 'Webhook URL');
-	if (webhook && webhook.length > 500) {
-		refuse(
-			context,
-			'Webhook URL is longer than 500 characters',
-			'Pictory accepts webhook URLs of up to 500 characters.',
-		);
-	}
-	return webhook;
 }
 
 function readAmplification(context: IExecuteSingleFunctions): number {

@@ -13,7 +13,7 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import { passThroughDataField, waitFields } from '../../shared/descriptions';
+import { passThroughDataField, waitFields, webhookField } from '../../shared/descriptions';
 import { readWaitOptions, waitForJob } from '../../shared/jobs';
 import type { OperationCall } from '../../shared/operation';
 import { PREVIEW_ORDER, VIDEO_ORDER } from '../../shared/orders';
@@ -35,10 +35,11 @@ import {
 	readChoice,
 	readPassThroughData,
 	readText,
+	readWebhook,
 	refuse,
 	withoutEmpty,
 } from '../../shared/values';
-import { readWebhook, RENDER_PATH, webhookField } from './createFromText';
+import { RENDER_PATH } from './createFromText';
 import { MIN_PREVIEW_CHECK_SECONDS, PREVIEW_PATH } from './createPreview';
 import { searchable } from './dropdowns';
 import { readRenderWait, renderedVideo, renderWaitFields } from './renderWait';

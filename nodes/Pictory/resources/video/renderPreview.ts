@@ -1,10 +1,15 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { passThroughDataField } from '../../shared/descriptions';
+import { passThroughDataField, webhookField } from '../../shared/descriptions';
 import type { OperationCall } from '../../shared/operation';
 import { VIDEO_ORDER } from '../../shared/orders';
-import { readPassThroughData, readText, refuse, withoutEmpty } from '../../shared/values';
-import { readWebhook, webhookField } from './createFromText';
+import {
+	readPassThroughData,
+	readText,
+	readWebhook,
+	refuse,
+	withoutEmpty,
+} from '../../shared/values';
 import { readRenderWait, renderedVideo, renderWaitFields } from './renderWait';
 
 /** The request's path: `/v2/video/render/{{ previewJobId }}`, trimmed. */
